@@ -478,6 +478,21 @@ func TestMatcherProposesQPVOnlyNearTheirCommune(t *testing.T) {
 			t.Errorf("matches out of order")
 		}
 	}
+	// A place name inside an accepted QPV name that is not its commune goes;
+	// an article and a composite name without separators are handled.
+	ms = g.Find("Au quartier du Grand Mirail, à Toulouse. Elle a grandi à la Castellane, à Marseille.")
+	if at(ms, "Grand") != nil || at(ms, "Grand Mirail") == nil {
+		t.Errorf("Grand Mirail: %+v", ms)
+	}
+	castellane := false
+	for _, m := range ms {
+		if m.Text == "Castellane" && slices.Contains(ids(m.Candidates), "territory:qpv-QN01354M") {
+			castellane = m.Cue == "a la"
+		}
+	}
+	if !castellane {
+		t.Errorf("à la Castellane (QPV La Castellane La Bricarde): %+v", ms)
+	}
 	// With a window too small, the QPV is dropped.
 	far := "À Lille. " + strings.Repeat("Du texte sans lieu. ", 40) + "Le Secteur Ouest."
 	if q := at(g.Matcher().Find(far, geo.Options{}), "Secteur Ouest"); q != nil {
@@ -545,5 +560,26 @@ func BenchmarkLookup(b *testing.B) {
 	g := geo.Default()
 	for b.Loop() {
 		g.Lookup("Saint-Étienne")
+	}
+}
+
+func TestMatcherIsSafeForConcurrentUse(t *testing.T) {
+	g := geo.Default()
+	text := "À Roubaix (59), le quartier Nouveau Roubaix ; à Lille, le Secteur Ouest."
+	want := len(g.Find(text))
+	done := make(chan int)
+	for range 4 {
+		go func() {
+			n := 0
+			for range 50 {
+				n = len(g.Find(text))
+			}
+			done <- n
+		}()
+	}
+	for range 4 {
+		if n := <-done; n != want {
+			t.Errorf("concurrent Find: %d matches, want %d", n, want)
+		}
 	}
 }

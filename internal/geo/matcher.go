@@ -32,11 +32,11 @@ func (k CueKind) String() string {
 // cues maps folded phrases (1 to 3 words) to their kind.
 var cues = func() map[string]CueKind {
 	m := map[string]CueKind{}
-	for _, c := range []string{"de", "du", "des", "d"} {
+	for _, c := range []string{"de", "du", "des", "d", "de la", "de l"} {
 		m[c] = CueGenitive
 	}
 	for _, c := range []string{
-		"a", "au", "aux", "en", "dans", "dans le", "dans la", "dans les", "dans l",
+		"a", "au", "aux", "a la", "a l", "en", "dans", "dans le", "dans la", "dans les", "dans l",
 		"depuis", "vers", "sur", "pres de", "pres d", "pres du", "autour de", "autour d",
 		"a cote de", "a cote d", "jusqu a", "jusqu au", "originaire de", "originaire d",
 		"situe a", "situee a", "base a", "basee a", "installe a", "installee a", "implante a", "implantee a",
@@ -372,34 +372,66 @@ func (m *Matcher) Find(text string, opt Options) []Match {
 		mt.Ambiguity = m.g.amb[p.key]
 		out = append(out, mt)
 	}
-	if len(qpvs) > 0 {
-		window := opt.QPVWindow
-		if window == 0 {
-			window = 400
+	if len(qpvs) == 0 {
+		return out
+	}
+	window := opt.QPVWindow
+	if window == 0 {
+		window = 400
+	}
+	var accepted []Match
+	for _, r := range qpvs {
+		if insidePlace(r, places) {
+			continue
 		}
-		for _, r := range qpvs {
-			if insidePlace(r, places) {
-				continue
+		mt := m.newMatch(text, buf, r)
+		key := m.patterns[r.pat].key
+		for _, e := range m.g.qpvNames[key] {
+			if communeNear(e.t, out, mt.Start, mt.End, window) {
+				mt.Candidates = append(mt.Candidates, e.t)
 			}
-			mt := m.newMatch(text, buf, r)
-			key := m.patterns[r.pat].key
-			for _, e := range m.g.qpvNames[key] {
-				if communeNear(e.t, out, mt.Start, mt.End, window) {
-					mt.Candidates = append(mt.Candidates, e.t)
+		}
+		if len(mt.Candidates) == 0 {
+			continue
+		}
+		if m.qpvGeneric[key] {
+			mt.Ambiguity.Reasons = ReasonCommonWord
+		}
+		mt.Ambiguity.Candidates = len(mt.Candidates)
+		accepted = append(accepted, mt)
+	}
+	if len(accepted) == 0 {
+		return out
+	}
+	// A place name strictly inside an accepted QPV name is dropped unless it
+	// is one of the QPV's communes: "Grand" (Vosges) in "quartier du Grand
+	// Mirail" goes, "Roubaix" in "Nouveau Roubaix" stays.
+	kept := out[:0]
+	for _, p := range out {
+		if !insideQPV(p, accepted) {
+			kept = append(kept, p)
+		}
+	}
+	out = append(kept, accepted...)
+	slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	return out
+}
+
+func insideQPV(p Match, qpvs []Match) bool {
+	for _, q := range qpvs {
+		if q.Start > p.Start || p.End > q.End || q.End-q.Start <= p.End-p.Start {
+			continue
+		}
+		for _, c := range p.Candidates {
+			for _, qt := range q.Candidates {
+				if slices.Contains(qt.Parents, c.ID()) {
+					return false
 				}
 			}
-			if len(mt.Candidates) == 0 {
-				continue
-			}
-			if m.qpvGeneric[key] {
-				mt.Ambiguity.Reasons = ReasonCommonWord
-			}
-			mt.Ambiguity.Candidates = len(mt.Candidates)
-			out = append(out, mt)
 		}
-		slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
+		return true
 	}
-	return out
+	return false
 }
 
 // insidePlace reports whether a QPV name lies inside a longer place name

@@ -125,16 +125,21 @@ var qpvGeneric = map[string]bool{
 
 var qpvLinking = map[string]bool{"de": true, "du": true, "des": true, "d": true, "le": true, "la": true, "les": true, "l": true}
 
-// qpvKey folds a QPV name (or part) and drops a leading generic word and the
-// article or preposition after it.
+// qpvKey folds a QPV name (or part), drops a leading article ("La
+// Castellane" → "castellane") and a leading generic word with the article or
+// preposition after it ("Quartier de l'Artilleur" → "artilleur").
 func qpvKey(s string) string {
 	k := foldName(s)
 	words := strings.Fields(k)
 	i := 0
+	if len(words) > 1 && qpvArticle[words[0]] {
+		i++
+	}
+	g := i
 	for i < len(words) && qpvGeneric[words[i]] {
 		i++
 	}
-	if i > 0 {
+	if i > g {
 		for i < len(words) && qpvLinking[words[i]] {
 			i++
 		}
@@ -145,19 +150,51 @@ func qpvKey(s string) string {
 	return strings.Join(words[i:], " ")
 }
 
+var qpvArticle = map[string]bool{"le": true, "la": true, "les": true, "l": true}
+
 // qpvKeys returns the keys a QPV is found by: its whole name and each part
-// of a composite name ("Nouveau Mons - Les Sarts- Dombrowski").
+// of a composite name, whether the parts are separated by " - ", "/", ","
+// ("Nouveau Mons - Les Sarts- Dombrowski") or only by a capitalised article
+// ("La Castellane La Bricarde").
 func qpvKeys(name string) []string {
 	keys := []string{qpvKey(name)}
+	add := func(p string) {
+		if k := qpvKey(p); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
 	parts := qpvSplit.Split(name, -1)
-	if len(parts) > 1 {
-		for _, p := range parts {
-			if k := qpvKey(p); k != "" && !slices.Contains(keys, k) {
-				keys = append(keys, k)
+	for _, p := range parts {
+		sub := splitAtArticles(p)
+		if len(parts) > 1 || len(sub) > 1 {
+			for _, q := range sub {
+				add(q)
+			}
+			if len(sub) > 1 {
+				add(p)
 			}
 		}
 	}
 	return keys
+}
+
+// splitAtArticles splits "La Castellane La Bricarde" before each capitalised
+// article that does not follow a preposition ("Bords De L'Oise" stays whole).
+func splitAtArticles(s string) []string {
+	words := strings.Fields(s)
+	var out []string
+	from := 0
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		isArticle := w == "La" || w == "Le" || w == "Les" || strings.HasPrefix(w, "L'") || strings.HasPrefix(w, "L’")
+		prev := strings.ToLower(words[i-1])
+		if isArticle && !qpvLinking[prev] && prev != "et" && prev != "à" && prev != "en" && prev != "sur" &&
+			!strings.HasSuffix(prev, "'") && !strings.HasSuffix(prev, "’") {
+			out = append(out, strings.Join(words[from:i], " "))
+			from = i
+		}
+	}
+	return append(out, strings.Join(words[from:], " "))
 }
 
 // Lookup returns the territories (QPV excepted, see LookupQPV) named name,

@@ -149,9 +149,12 @@ for (const [name, code] of Object.entries({ 'PACA': '93', 'Région Sud': '93', '
 emit('A', 'department', '974', 'Réunion', 'other name');
 
 // ---------------------------------------------------------------- word statistics
+// Matching is accent-insensitive, so word statistics are too: "Fillé" (a
+// commune) collides with "fille". Frequencies of spellings that fold alike
+// are added up; the lexicon and given names are folded.
 const fold = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
   .replace(/[’‘`´]/g, "'").replace(/œ/g, 'oe').replace(/æ/g, 'ae');
-const zipf = { fr: new Map(), en: new Map() };
+const freq = { fr: new Map(), en: new Map() };
 let wf;
 try {
   wf = readFileSync(wordfreqPath, 'utf8');
@@ -161,8 +164,12 @@ try {
 }
 for (const line of wf.split('\n').slice(1)) {
   const [lang, word, z] = line.split('\t');
-  if (word) zipf[lang].set(word, Number(z));
+  if (!word) continue;
+  const k = fold(word);
+  freq[lang].set(k, (freq[lang].get(k) || 0) + 10 ** Number(z));
 }
+const zipfOf = (lang, k) => (freq[lang].has(k) ? Math.round(Math.log10(freq[lang].get(k)) * 100) / 100 : 0);
+const lexicon = new Set([...frenchWords].map(fold));
 const givenNames = new Map();
 for (const [name, count] of parseCSV(readFileSync(join(sharedData, 'prenoms.csv'), 'utf8')).slice(1)) {
   const k = fold(name);
@@ -177,20 +184,28 @@ for (const d of deps) coreNames.add(core(d.nom));
 for (const c of coms) coreNames.add(core(c.nom));
 for (const name of Object.keys(formerRegions)) coreNames.add(core(name));
 // QPV names are lists of neighbourhoods ("Nouveau Mons - Les Sarts- Dombrowski"):
-// describe each part, so the Go side can tell generic ones ("Centre Ville").
-for (const [, name] of qpvRows) for (const part of name.split(/\s+-\s*|\s*-\s+|\s*\/\s*/)) if (part.trim()) coreNames.add(core(part.trim()));
+// describe each part too, so the Go side can tell generic ones ("Centre Ville").
+// The split mirrors qpvKeys in internal/geo/names.go.
+for (const [, name] of qpvRows) {
+  coreNames.add(core(name));
+  for (const part of name.split(/\s+-\s*|\s*-\s+|\s*\/\s*|\s*,\s*/)) if (part.trim()) coreNames.add(core(part.trim()));
+}
 
-const stop = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'et', 'en', 'sur', 'sous', 'lès', 'lez', 'aux', 'au', 'à']);
+const stop = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'et', 'en', 'sur', 'sous', 'les', 'lez', 'aux', 'au', 'a']);
 let wordRows = 0;
+const done = new Set();
 for (const c of [...coreNames].sort()) {
-  const single = !/[\s'-]/.test(c);
-  const words = c.split(/[\s'-]+/).filter((w) => w && !stop.has(w));
-  const lexicon = frenchWords.has(c) || (words.length > 1 && words.every((w) => frenchWords.has(w) || /^\d+$/.test(w)));
-  const zf = single ? zipf.fr.get(c) || 0 : 0;
-  const ze = single ? zipf.en.get(fold(c)) || 0 : 0;
-  const gn = givenNames.get(fold(c)) || 0;
-  if (!lexicon && !zf && !ze && !gn) continue;
-  emit('W', c, zf, ze, lexicon ? 1 : 0, gn);
+  const k = fold(c);
+  if (done.has(k)) continue;
+  done.add(k);
+  const single = !/[\s'-]/.test(k);
+  const words = k.split(/[\s'-]+/).filter((w) => w && !stop.has(w));
+  const lex = lexicon.has(k) || (words.length > 1 && words.every((w) => lexicon.has(w) || /^\d+$/.test(w)));
+  const zf = single ? zipfOf('fr', k) : 0;
+  const ze = single ? zipfOf('en', k) : 0;
+  const gn = givenNames.get(k) || 0;
+  if (!lex && !zf && !ze && !gn) continue;
+  emit('W', c, zf, ze, lex ? 1 : 0, gn);
   wordRows++;
 }
 
