@@ -1,0 +1,150 @@
+package graph
+
+import (
+	"context"
+	"slices"
+
+	"github.com/maillage/maillage/graph/model"
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// node loads any node; an unknown or malformed id is nil without error.
+func (r *Resolver) node(ctx context.Context, id kg.ID) (kg.Node, error) {
+	if id.IsArticle() {
+		a, ok, err := r.article(ctx, id)
+		if err != nil || !ok {
+			return nil, err
+		}
+		return &a, nil
+	}
+	e, ok, err := r.entity(ctx, id)
+	if err != nil || !ok {
+		return nil, err
+	}
+	if n := kg.AsNode(e); n != nil {
+		return n, nil
+	}
+	return nil, nil
+}
+
+// nodes loads nodes in the order asked, nil for those that do not exist.
+// Every load is started before any is awaited, so they share batches.
+func (r *Resolver) nodes(ctx context.Context, ids []kg.ID) ([]kg.Node, error) {
+	if len(ids) > r.opts.MaxPageSize {
+		return nil, kg.Errorf(kg.Invalid, "ids: at most %d IDs, got %d", r.opts.MaxPageSize, len(ids))
+	}
+	type result struct {
+		n   kg.Node
+		err error
+	}
+	results := make([]chan result, len(ids))
+	for i, id := range ids {
+		results[i] = make(chan result, 1)
+		go func() {
+			n, err := r.node(ctx, id)
+			results[i] <- result{n, err}
+		}()
+	}
+	out := make([]kg.Node, len(ids))
+	for i := range ids {
+		res := <-results[i]
+		if res.err != nil {
+			return nil, res.err
+		}
+		out[i] = res.n
+	}
+	return out, nil
+}
+
+// lookup loads an entity asked explicitly by id and type: an id of another
+// type is Invalid, an unknown one NotFound, both naming the id.
+func (r *Resolver) lookup(ctx context.Context, id kg.ID, want kg.EntityType) (kg.Entity, error) {
+	if id.Valid() && id.EntityType() != want {
+		what := "an article"
+		if t := id.EntityType(); t != "" {
+			what = "a " + string(t)
+		}
+		return kg.Entity{}, kg.Errorf(kg.Invalid, "id: %q is the ID of %s, not of a %s", id, what, want)
+	}
+	e, ok, err := r.entity(ctx, id)
+	if err != nil {
+		return kg.Entity{}, err
+	}
+	if !ok {
+		return kg.Entity{}, kg.Errorf(kg.NotFound, "no %s with ID %q", want, id)
+	}
+	return e, nil
+}
+
+// articleMentions loads an article's mentions, keeping those of the given
+// entity types (all when empty).
+func (r *Resolver) articleMentions(ctx context.Context, id kg.ID, types []kg.EntityType) ([]kg.Mention, error) {
+	ms, err := r.mentionsIn(ctx, id)
+	if err != nil || len(types) == 0 {
+		return ms, err
+	}
+	out := make([]kg.Mention, 0, len(ms))
+	for _, m := range ms {
+		if slices.Contains(types, m.EntityID.EntityType()) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// articleRelations loads the relations an article gives evidence for,
+// between entities it mentions: the relations of its mentioned entities (one
+// batched load) that have evidence from the article.
+func (r *Resolver) articleRelations(ctx context.Context, id kg.ID, types []kg.RelationType) ([]kg.Relation, error) {
+	ms, err := r.mentionsIn(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]kg.ID, len(ms))
+	for i, m := range ms {
+		ids[i] = m.EntityID
+	}
+	lists, err := r.relationsOfAll(ctx, ids, kg.RelationQuery{Types: types, Direction: kg.Both})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []kg.Relation
+	for _, rels := range lists {
+		for _, rel := range rels {
+			k := rel.Key()
+			if seen[k] || !slices.ContainsFunc(rel.Provenance, func(ev kg.Evidence) bool { return ev.ArticleID == id }) {
+				continue
+			}
+			seen[k] = true
+			out = append(out, rel)
+		}
+	}
+	return out, nil
+}
+
+// search runs Store.Search and primes the entity loader with the hits.
+func (r *Resolver) search(ctx context.Context, query string, types []kg.EntityType, first *int, after *string) (*model.SearchConnection, error) {
+	if kg.Fold(query) == "" {
+		return nil, kg.Errorf(kg.Invalid, "query: must contain a letter or a digit, got %q", truncate(query, 40))
+	}
+	p, err := r.pageRequest(first, after)
+	if err != nil {
+		return nil, err
+	}
+	pg, err := r.store.Search(ctx, kg.SearchQuery{Text: query, Types: types}, p)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.SearchConnection{TotalCount: pg.TotalCount, PageInfo: storePageInfo(pg.Cursors, pg.HasNextPage, p.After)}
+	conn.Edges = make([]*model.SearchEdge, 0, len(pg.Items))
+	for i, hit := range pg.Items {
+		r.prime(ctx, hit.Entity)
+		node := model.AsEntity(hit.Entity)
+		if node == nil {
+			return nil, kg.Errorf(kg.Internal, "search hit %s has unknown type %q", hit.Entity.ID, hit.Entity.Type)
+		}
+		conn.Edges = append(conn.Edges, &model.SearchEdge{Cursor: pg.Cursors[i], Node: node, Rank: hit.Rank, MatchedName: hit.MatchedName})
+	}
+	return conn, nil
+}
