@@ -71,8 +71,9 @@ type Territory struct {
 	// departments, regions and the country); 0 for QPV (not shipped).
 	Population int
 	// Department and Region are the codes of the department and region the
-	// territory lies in (their own code for a department or region; empty
-	// when the unit spans several, e.g. some EPCI, or for the country).
+	// territory lies in (a department's Department is its own code, a
+	// region's Region too; empty when the unit spans several, as some EPCI
+	// do, and for the country).
 	// For communes of overseas collectivities, Department is the
 	// collectivity code (975…988) and Region is empty.
 	Department, Region string

@@ -421,6 +421,11 @@ func TestMatcherFindsCuesCodesAndContractedArticles(t *testing.T) {
 	if at(ms, "Calais") != nil || at(ms, "Vaucluse") == nil {
 		t.Errorf("overlaps: %+v", ms)
 	}
+	// EPCI names are found with their DGCL abbreviation spelt out.
+	ms = g.Find("la communauté d’agglomération du Boulonnais et la communauté urbaine de Dunkerque")
+	if len(ms) != 2 || ms[0].Candidates[0].Level != geo.LevelEPCI || ms[1].Candidates[0].ID() != "territory:epci-245900428" {
+		t.Errorf("EPCI: %+v", ms)
+	}
 	// Without its article, a name only matches after au/aux/du/des.
 	if ms := g.Find("Le Havre et Mureaux"); len(ms) != 1 || ms[0].Text != "Le Havre" {
 		t.Errorf("bare Mureaux matched: %+v", ms)

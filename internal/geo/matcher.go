@@ -88,8 +88,8 @@ type Match struct {
 	// CodeHint is the department code written in parentheses after the
 	// name: "59" for "Roubaix (59)", "(59100)" or "(Nord)"; "2A", "974".
 	CodeHint string
-	// Capitalized: a word of the name other than an article or preposition
-	// starts with a capital letter in the text.
+	// Capitalized: the first word of the name other than an article or a
+	// preposition starts with a capital letter in the text.
 	Capitalized bool
 	// Ambiguity of the name (see Gazetteer.Ambiguity); for QPV names only
 	// ReasonCommonWord (a generic name such as "Centre Ville") is set.
@@ -320,6 +320,16 @@ func (m *Matcher) Find(text string, opt Options) []Match {
 		// i is a word start.
 		bestPlace, bestQPV := rawMatch{pat: -1}, rawMatch{pat: -1}
 		n := m.root[f[i]]
+		if !opt.Lowercase && n >= 0 && !upperAt(text, buf.starts[i]) {
+			// A kept name starts with a capital or a minor word ("la").
+			e := i
+			for e < len(f) && f[e] != ' ' {
+				e++
+			}
+			if !isMinor(f[i:e]) {
+				n = -1
+			}
+		}
 		for j := i + 1; n >= 0; j++ {
 			if t := m.terminal[n]; t >= 0 && (j == len(f) || f[j] == ' ') {
 				p := &m.patterns[t]
@@ -463,32 +473,60 @@ func (m *Matcher) keep(text string, f []byte, starts []int32, r rawMatch, opt Op
 	return opt.Lowercase || capitalized(text, f, starts, r.start, r.end)
 }
 
-// minorWords are not looked at for capitalisation.
-var minorWords = map[string]bool{
-	"le": true, "la": true, "les": true, "l": true, "de": true, "du": true, "des": true, "d": true,
-	"en": true, "sur": true, "sous": true, "et": true, "a": true, "au": true, "aux": true, "lez": true,
-	"communaute": true, "communes": true, "agglomeration": true, "urbaine": true, // EPCI prefixes spelt out
+// isMinor reports whether a folded word is an article, a preposition or an
+// EPCI prefix spelt out: not looked at for capitalisation.
+func isMinor(w []byte) bool {
+	switch len(w) {
+	case 1:
+		return w[0] == 'l' || w[0] == 'd' || w[0] == 'a'
+	case 2:
+		switch string(w) {
+		case "le", "la", "de", "du", "en", "et", "au":
+			return true
+		}
+	case 3:
+		switch string(w) {
+		case "les", "des", "sur", "aux", "lez":
+			return true
+		}
+	case 4:
+		return string(w) == "sous"
+	case 7:
+		return string(w) == "urbaine"
+	case 8:
+		return string(w) == "communes"
+	case 10:
+		return string(w) == "communaute"
+	case 13:
+		return string(w) == "agglomeration"
+	}
+	return false
 }
 
-// capitalized reports whether a word of f[start:end] other than an article,
-// a preposition or an EPCI prefix starts with an upper-case letter in the
-// original text ("Le Havre", "la communauté urbaine de Dunkerque"; not "la
-// réunion", "plan").
+// capitalized reports whether the first word of f[start:end] that is not
+// an article, a preposition or an EPCI prefix starts with an upper-case
+// letter in the original text ("Le Havre", "la communauté urbaine de
+// Dunkerque", "ÎLE-DE-FRANCE"; not "la réunion", "plan").
 func capitalized(text string, f []byte, starts []int32, start, end int) bool {
 	for w := start; w < end; {
 		e := w
 		for e < end && f[e] != ' ' {
 			e++
 		}
-		if !minorWords[string(f[w:e])] {
-			r, _ := utf8.DecodeRuneInString(text[starts[w]:])
-			if unicode.IsUpper(r) || unicode.IsTitle(r) {
-				return true
-			}
+		if !isMinor(f[w:e]) {
+			return upperAt(text, starts[w])
 		}
 		w = e + 1
 	}
 	return false
+}
+
+func upperAt(text string, at int32) bool {
+	if c := text[at]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(text[at:])
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
 }
 
 func (m *Matcher) newMatch(text string, buf *foldBuf, r rawMatch) Match {
