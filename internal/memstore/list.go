@@ -254,14 +254,13 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 	for _, c := range []error{
 		checkID("filter.territory", f.Territory, kg.TypeTerritory),
 		checkID("filter.partOf", f.PartOf, ""),
-		checkID("filter.mentionedIn", f.MentionedIn, ""),
 		checkRange(f.From, f.To),
 	} {
 		if c != nil {
 			return none, c
 		}
 	}
-	if f.MentionedIn != "" && !f.MentionedIn.IsArticle() {
+	if f.MentionedIn != "" && (!f.MentionedIn.Valid() || !f.MentionedIn.IsArticle()) {
 		return none, kg.Errorf(kg.Invalid, "filter.mentionedIn: %q is not an article id", f.MentionedIn)
 	}
 	for _, th := range f.Themes {
