@@ -41,7 +41,10 @@ func (h *harness) testContext(t *testing.T) {
 					_, err := s.ListArticles(ctx, kg.ArticleFilter{}, kg.ArticleOrder{}, kg.PageRequest{First: 5})
 					return err
 				},
-				"Search":      func() error { _, err := s.Search(ctx, kg.SearchQuery{Text: "loups"}, kg.PageRequest{First: 5}); return err },
+				"Search": func() error {
+					_, err := s.Search(ctx, kg.SearchQuery{Text: "loups"}, kg.PageRequest{First: 5})
+					return err
+				},
 				"RelationsOf": func() error { _, err := s.RelationsOf(ctx, ids, kg.RelationQuery{}); return err },
 				"MentionsOf":  func() error { _, err := s.MentionsOf(ctx, ids); return err },
 				"MentionsIn":  func() error { _, err := s.MentionsIn(ctx, aids); return err },

@@ -154,7 +154,9 @@ func (h *harness) testSearch(t *testing.T) {
 		c := NewCorpus()
 		s := h.fresh(t)
 		mustLoadReference(t, s, c.Reference)
-		org := func(key, name string) { c.define(key, kg.Entity{Type: kg.TypeOrganization, Name: name, Kind: "association"}) }
+		org := func(key, name string) {
+			c.define(key, kg.Entity{Type: kg.TypeOrganization, Name: name, Kind: "association"})
+		}
 		org("exact", "Les Loups")
 		org("prefix1", "Les Loups de Lécluse")
 		org("prefix2", "Les Loups du Phare")
