@@ -9,6 +9,7 @@ import (
 	"hash/fnv"
 	"os"
 	"runtime/debug"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -142,6 +143,34 @@ func preflight(path string) (torn bool, err error) {
 	return m0.valid != m1.valid, nil
 }
 
+// openBolt opens the bbolt file. bbolt panics on some damaged pages (a
+// freelist page of unknown type, …) and a truncated mapping faults: both are
+// turned into a corruption error, and the file bbolt opened is unlocked and
+// closed (its mapping is leaked: bbolt gives no way to unmap it).
+func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
+	var file *os.File
+	opts := &bolt.Options{Timeout: timeout, OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		file = f
+		return f, err
+	}}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if file != nil {
+				releaseFlock(file)
+				file.Close()
+			}
+			db, err = nil, corruptError(path, nil, "bbolt cannot read it: %v", r)
+		}
+	}()
+	db, err = bolt.Open(path, 0o644, opts)
+	if err != nil {
+		return nil, translateOpenError(path, err)
+	}
+	return db, nil
+}
+
 // translateOpenError turns a bbolt open failure into a domain error.
 func translateOpenError(path string, err error) error {
 	switch {
@@ -246,8 +275,21 @@ func load(db *bolt.DB, path string, check bool) (out loaded, err error) {
 	return out, err
 }
 
-// initBuckets creates the buckets and the format marker of a new store.
+// initBuckets creates the buckets and the format marker of a new store (no
+// write when they exist).
 func initBuckets(db *bolt.DB) error {
+	ready := false
+	_ = db.View(func(tx *bolt.Tx) error {
+		ready = true
+		for _, name := range allBuckets {
+			ready = ready && tx.Bucket(name) != nil
+		}
+		ready = ready && tx.Bucket(bucketMeta).Get(keyFormat) != nil
+		return nil
+	})
+	if ready {
+		return nil
+	}
 	return db.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {

@@ -43,3 +43,8 @@ func unlockFile(f *os.File) error {
 	_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)
 	return f.Close()
 }
+
+// releaseFlock drops any flock held on f's open file description (bbolt's
+// lock on the data file survives a close while bbolt's mapping of the file
+// lives on).
+func releaseFlock(f *os.File) { _ = unix.Flock(int(f.Fd()), unix.LOCK_UN) }

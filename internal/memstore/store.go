@@ -105,9 +105,9 @@ func (s *Store) open(o options) error {
 	if torn {
 		s.log.Warn("memstore: the last write was interrupted before it completed; opening the state before it", "file", s.file)
 	}
-	s.db, err = bolt.Open(s.file, 0o644, &bolt.Options{Timeout: o.lockTimeout})
+	s.db, err = openBolt(s.file, o.lockTimeout)
 	if err != nil {
-		return translateOpenError(s.file, err)
+		return err
 	}
 	data, err := load(s.db, s.file, o.check)
 	if err != nil {
