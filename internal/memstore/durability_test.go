@@ -476,4 +476,3 @@ func snapshot(t *testing.T, s *memstore.Store) string {
 	fmt.Fprintf(&b, "%+v\n", st)
 	return b.String()
 }
-
