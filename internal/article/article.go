@@ -121,17 +121,26 @@ func Parse(name string, data []byte, format Format) ([]kg.Article, error) {
 		return nil, kg.Errorf(kg.Invalid, "%s: %s", label, derr.Error())
 	}
 	if f == Auto {
-		f = sniffFormat(s)
+		if t := strings.TrimLeftFunc(s, unicode.IsSpace); t != "" && (t[0] == '{' || t[0] == '[') {
+			if fj := sniffJSON(t); fj != "" {
+				f = fj
+			}
+		}
 	}
-	switch f {
-	case JSON, NDJSON:
+	if f == JSON || f == NDJSON {
+		// JSON is cleaned value by value: cleaning the raw document could
+		// put line breaks inside its strings.
 		return parseRecords(name, label, repairMojibake(s), f)
 	}
 	s = cleanChars(repairMojibake(s))
+	var hint *exportHint
+	if f == Auto {
+		f, hint = sniffFormat(s)
+	}
 	var p *parsed
 	switch f {
 	case Export:
-		p, _ = parseExport(s, true)
+		p = parseExport(s, hint)
 	case Markdown:
 		p = parseMarkdown(s)
 	case HTML:
@@ -349,43 +358,62 @@ func formatByName(name string) Format {
 	return Auto
 }
 
+// looksLikeMarkup reports an HTML document, whose <meta charset> matters
+// for decoding.
 func looksLikeMarkup(data []byte) bool {
-	head := bytes.ToLower(data[:min(len(data), 2048)])
-	return bytes.Contains(head, []byte("<meta")) || bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html"))
+	head := data[:min(len(data), 2048)]
+	for i := 0; i < len(head); i++ {
+		j := bytes.IndexByte(head[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j
+		for _, m := range []string{"<meta", "<html", "<!doctype html"} {
+			if i+len(m) <= len(head) && bytes.EqualFold(head[i:i+len(m)], []byte(m)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-// sniffFormat guesses the format of decoded content.
-func sniffFormat(s string) Format {
-	t := strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == 0xFEFF })
+// exportHint carries the lines and trailer sniffFormat found, so that
+// parseExport does not look for them again.
+type exportHint struct {
+	lines   []textLine
+	trailer *trailer
+}
+
+// sniffFormat guesses the format of cleaned content (JSON was recognised
+// before cleaning).
+func sniffFormat(s string) (Format, *exportHint) {
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
 	if t == "" {
-		return Text
+		return Text, nil
 	}
 	switch t[0] {
-	case '{', '[':
-		if f := sniffJSON(t); f != "" {
-			return f
-		}
 	case '<':
 		head := strings.ToLower(t[:min(len(t), 4096)])
 		for _, m := range []string{"<!doctype html", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ", "<meta", "<title", "<h1", "<section"} {
 			if strings.Contains(head, m) {
-				return HTML
+				return HTML, nil
 			}
 		}
 	case '-', '+':
-		if strings.HasPrefix(t, "---\n") || strings.HasPrefix(t, "---\r\n") || strings.HasPrefix(t, "+++\n") {
+		if strings.HasPrefix(t, "---\n") || strings.HasPrefix(t, "+++\n") {
 			if _, _, ok := splitFrontMatter(t); ok {
-				return Markdown
+				return Markdown, nil
 			}
 		}
 	}
-	if t := findTrailer(splitLines(cleanChars(s))); t != nil && t.isExport() {
-		return Export
+	lines := splitLines(s)
+	if tr := findTrailer(lines); tr != nil && tr.isExport() {
+		return Export, &exportHint{lines: lines, trailer: tr}
 	}
 	if looksLikeMarkdown(t) {
-		return Markdown
+		return Markdown, nil
 	}
-	return Text
+	return Text, nil
 }
 
 // looksLikeMarkdown counts Markdown signals: ATX headings, links, emphasis,

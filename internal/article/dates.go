@@ -116,6 +116,8 @@ var monthNames = map[string]int{
 	"decembre": 12, "dec": 12, "december": 12,
 }
 
+var monthAbbrev = setOf("janv", "jan", "fevr", "fev", "feb", "avr", "apr", "jun", "juil", "jul", "aug", "sept", "sep", "oct", "nov", "dec")
+
 var weekdayNames = map[string]time.Weekday{
 	"lundi": time.Monday, "mardi": time.Tuesday, "mercredi": time.Wednesday, "jeudi": time.Thursday,
 	"vendredi": time.Friday, "samedi": time.Saturday, "dimanche": time.Sunday,
@@ -180,7 +182,7 @@ func (d *dateScanner) month(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	i++
-	if d.punct(i, ".") && !d.t[i].space && len(d.t[i-1].s) <= 4 {
+	if d.punct(i, ".") && !d.t[i].space && monthAbbrev[d.t[i-1].s] {
 		i++
 	}
 	return m, i, true
@@ -433,24 +435,26 @@ func makeDate(y, m, d int) (kg.Date, bool) {
 }
 
 // inferYear picks the year of a day and month written without one: among
-// ref's year and the years around it, the date nearest to ref, preferring
-// those whose weekday matches the written weekday (-1 = none).
+// ref's year and its neighbours, the date nearest to ref; when a weekday is
+// written (-1 = none), a date within 300 days of ref whose weekday matches
+// is preferred.
 func inferYear(day, month, weekday int, ref kg.Date) (int, bool) {
 	r := ref.Time()
 	if ref == "" || r.IsZero() {
 		return 0, false
 	}
+	const window = 300 * 24 * time.Hour
 	best, bestDist, bestMatch := 0, time.Duration(1<<62), false
 	for y := r.Year() - 1; y <= r.Year()+1; y++ {
 		t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 		if t.Day() != day {
 			continue
 		}
-		match := weekday < 0 || int(t.Weekday()) == weekday
 		dist := t.Sub(r)
 		if dist < 0 {
 			dist = -dist
 		}
+		match := weekday >= 0 && int(t.Weekday()) == weekday && dist <= window
 		if (match && !bestMatch) || (match == bestMatch && dist < bestDist) {
 			best, bestDist, bestMatch = y, dist, match
 		}

@@ -170,17 +170,34 @@ func repairMojibake(s string) string {
 	return s
 }
 
-// mojibakeLeads reports whether s may hold double-encoded UTF-8: the
-// Latin-1 letters Â..ô that lead such sequences are encoded as C3 82..C3 B4,
-// and ð (emoji) as C3 B0.
+// mojibakeLeads reports whether s may hold double-encoded UTF-8: one of
+// the Latin-1 letters Â..ô that lead such sequences (C3 82..C3 B4 in UTF-8)
+// directly followed by a character that Windows-1252 or Latin-1 decodes
+// from a continuation byte 80..BF: U+0080..U+00BF (C2 xx), or one of
+// € ‚ „ … † ‡ ‰ ‹ ‘ ’ “ ” • – — ™ › (E2 80 xx, E2 82 AC, E2 84 A2),
+// Œ œ Š š Ÿ Ž ž (C5 xx), ƒ (C6 92), ˆ ˜ (CB xx). Ordinary French letters
+// (é = C3 A9 followed by a letter) do not qualify, so clean text is skipped
+// after one fast scan.
 func mojibakeLeads(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
+	for i := 0; i+3 < len(s); i++ {
 		j := strings.IndexByte(s[i:], 0xC3)
 		if j < 0 {
 			return false
 		}
 		i += j
-		if i+1 < len(s) && s[i+1] >= 0x82 && s[i+1] <= 0xB4 {
+		if i+3 >= len(s) || s[i+1] < 0x82 || s[i+1] > 0xB4 {
+			continue
+		}
+		switch c, d := s[i+2], s[i+3]; c {
+		case 0xC2, 0xC5, 0xC6, 0xCB:
+			if d >= 0x80 && d <= 0xBF {
+				return true
+			}
+		case 0xE2:
+			if d == 0x80 || d == 0x82 || d == 0x84 {
+				return true
+			}
+		case 0xC3: // Ã followed by "Ã" again: mangled twice
 			return true
 		}
 	}
@@ -275,7 +292,7 @@ func plausibleRepair(r rune) bool {
 // the reflow, which uses them as line-end hyphenation points, and removed by
 // finishText.
 func cleanChars(s string) string {
-	if isCleanASCII(s) {
+	if isClean(s) {
 		return s
 	}
 	var b strings.Builder
@@ -319,12 +336,22 @@ func cleanChars(s string) string {
 	return b.String()
 }
 
-func isCleanASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+// isClean reports whether cleanChars would leave s unchanged.
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf || (c < 0x20 && c != '\n') || c == 0x7F {
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || r == 0x85 || r == 0x2028 || r == 0x2029 || isJunk(r) {
 			return false
 		}
+		i += n
 	}
 	return true
 }

@@ -1,9 +1,9 @@
 package article
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/maillage/maillage/internal/kg"
 )
@@ -35,52 +35,136 @@ const (
 	keyTitle
 )
 
+// linkItem reads a "[n] url" line of the link list.
+func linkItem(s string) (int, string, bool) {
+	ms := findMarkers(s)
+	if len(ms) == 0 || ms[0].start != 0 {
+		return 0, "", false
+	}
+	return ms[0].n, strings.TrimSpace(s[ms[0].end:]), true
+}
+
+// cutPrefixFold cuts a lower-case prefix from s, ignoring the case of s.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	for _, pr := range prefix {
+		if s == "" {
+			return "", false
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if r != pr && unicode.ToLower(r) != pr {
+			return "", false
+		}
+		s = s[n:]
+	}
+	return s, true
+}
+
+// cutAnyFold cuts the first matching prefix of prefixes (longest first).
+func cutAnyFold(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if rest, ok := cutPrefixFold(s, p); ok {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// cutColon cuts spaces, a colon and spaces: "  :  x" → "x".
+func cutColon(s string) (string, bool) {
+	s = strings.TrimLeft(s, " \t\u00a0")
+	if !strings.HasPrefix(s, ":") {
+		return "", false
+	}
+	return trimLayout(s[1:]), true
+}
+
+// cutLe cuts " le " before a date: "  le 16 juillet" → "16 juillet".
+func cutLe(s string) (string, bool) {
+	t := strings.TrimLeft(s, " \t")
+	if len(t) == len(s) {
+		return "", false
+	}
+	rest, ok := cutPrefixFold(t, "le ")
+	if !ok {
+		return "", false
+	}
+	return trimLayout(rest), true
+}
+
 var (
-	reKeyDates     = regexp.MustCompile(`(?i)^dates?\s*:\s*(.*)$`)
-	reKeyThemes    = regexp.MustCompile(`(?i)^(?:th[ée]matiques?|th[èe]mes?|mots[- ]cl[ée]s|tags|cat[ée]gories?)\s*:\s*(.*)$`)
-	reKeyPublished = regexp.MustCompile(`(?i)^(?:publi[ée]e?|mis en ligne|post[ée]e?)\s+le\s+(.*)$`)
-	reKeyModified  = regexp.MustCompile(`(?i)^(?:mis à jour|mise à jour|modifi[ée]e?|actualis[ée]e?)\s+le\s+(.*)$`)
-	reKeySource    = regexp.MustCompile(`(?i)^(?:url de la source|source|url)\s*(?:\(([^)]*)\))?\s*:\s*(.*)$`)
-	reKeyLinks     = regexp.MustCompile(`(?i)^(?:liens|links)\s*:?$`)
-	reKeyTitle     = regexp.MustCompile(`(?i)^(?:titre|title)\s*:\s*(.+)$`)
-	reLinkItem     = regexp.MustCompile(`^\[(\d{1,4})\]\s*(.*)$`)
-	reMarker       = regexp.MustCompile(`[ \t\x{00A0}]*\[(\d{1,4})\]`)
+	keyWordsThemes    = []string{"thématiques", "thematiques", "thématique", "thematique", "thèmes", "themes", "thème", "theme", "mots-clés", "mots-cles", "mots clés", "mots cles", "mots-clefs", "tags", "catégories", "categories", "catégorie", "categorie"}
+	keyWordsModified  = []string{"mis à jour", "mise à jour", "modifiée", "modifié", "modifie", "actualisée", "actualisé", "actualise"}
+	keyWordsPublished = []string{"publiée", "publié", "publie", "mis en ligne", "postée", "posté", "poste"}
+	keyWordsSource    = []string{"url de la source", "source", "url"}
+	keyWordsTitle     = []string{"titre", "title"}
 )
 
-// keyOf classifies a trimmed line of the trailer and returns its value(s).
+// keyOf classifies a trimmed line of the trailer and returns its value(s):
+// "Dates: x", "Thématiques: x" (and Thèmes, Mots-clés, Tags, Catégories),
+// "Publié le x" (and Mis en ligne, Posté), "Mis à jour le x" (and Modifié,
+// Actualisé), "URL de la source (modifié le y): x" (and Source, URL) with
+// the parenthesis first, "Liens", "Titre : x".
 func keyOf(s string) (trailerKey, []string) {
-	if s == "" || len(s) > 4000 {
+	if len(s) < 3 || len(s) > 4000 {
 		return keyNone, nil
 	}
-	switch c := s[0] | 0x20; c {
+	switch s[0] | 0x20 {
 	case 'd':
-		if m := reKeyDates.FindStringSubmatch(s); m != nil {
-			return keyDates, m[1:]
+		if rest, ok := cutAnyFold(s, "dates", "date"); ok {
+			if v, ok := cutColon(rest); ok {
+				return keyDates, []string{v}
+			}
 		}
-	case 't', 'm', 'c', 'a':
-		if m := reKeyThemes.FindStringSubmatch(s); m != nil {
-			return keyThemes, m[1:]
+	case 't', 'c':
+		if rest, ok := cutAnyFold(s, keyWordsThemes...); ok {
+			if v, ok := cutColon(rest); ok {
+				return keyThemes, []string{v}
+			}
 		}
-		if m := reKeyModified.FindStringSubmatch(s); m != nil {
-			return keyModified, m[1:]
+		if rest, ok := cutAnyFold(s, keyWordsTitle...); ok {
+			if v, ok := cutColon(rest); ok && v != "" {
+				return keyTitle, []string{v}
+			}
 		}
-		if m := reKeyPublished.FindStringSubmatch(s); m != nil {
-			return keyPublished, m[1:]
+	case 'm', 'a':
+		if rest, ok := cutAnyFold(s, keyWordsModified...); ok {
+			if v, ok := cutLe(rest); ok {
+				return keyModified, []string{v}
+			}
 		}
-		if m := reKeyTitle.FindStringSubmatch(s); m != nil {
-			return keyTitle, m[1:]
+		if rest, ok := cutAnyFold(s, keyWordsPublished...); ok {
+			if v, ok := cutLe(rest); ok {
+				return keyPublished, []string{v}
+			}
+		}
+		if rest, ok := cutAnyFold(s, keyWordsThemes...); ok {
+			if v, ok := cutColon(rest); ok {
+				return keyThemes, []string{v}
+			}
 		}
 	case 'p':
-		if m := reKeyPublished.FindStringSubmatch(s); m != nil {
-			return keyPublished, m[1:]
+		if rest, ok := cutAnyFold(s, keyWordsPublished...); ok {
+			if v, ok := cutLe(rest); ok {
+				return keyPublished, []string{v}
+			}
 		}
 	case 'u', 's':
-		if m := reKeySource.FindStringSubmatch(s); m != nil {
-			return keySource, m[1:]
+		if rest, ok := cutAnyFold(s, keyWordsSource...); ok {
+			paren := ""
+			if t := strings.TrimLeft(rest, " \t"); strings.HasPrefix(t, "(") {
+				if end := strings.IndexByte(t, ')'); end > 0 {
+					paren, rest = t[1:end], t[end+1:]
+				}
+			}
+			if v, ok := cutColon(rest); ok {
+				return keySource, []string{paren, v}
+			}
 		}
 	case 'l':
-		if reKeyLinks.MatchString(s) {
-			return keyLinks, nil
+		if rest, ok := cutAnyFold(s, "liens", "links"); ok {
+			if r := strings.TrimSpace(rest); r == "" || r == ":" {
+				return keyLinks, nil
+			}
 		}
 	}
 	return keyNone, nil
@@ -181,12 +265,11 @@ func parseTrailer(lines []textLine, start int) *trailer {
 				continue
 			}
 		case keyLinks:
-			if m := reLinkItem.FindStringSubmatch(s); m != nil {
-				n, _ := strconv.Atoi(m[1])
+			if n, u, ok := linkItem(s); ok {
 				if _, dup := t.links[n]; !dup {
 					t.linkOrder = append(t.linkOrder, n)
 				}
-				t.links[n] = strings.TrimSpace(m[2])
+				t.links[n] = u
 				link = n
 				continue
 			}
@@ -207,17 +290,65 @@ func parseTrailer(lines []textLine, start int) *trailer {
 	return t
 }
 
+// marker is a "[n]" link marker in a line; start includes the spaces
+// before it.
+type marker struct{ start, end, n int }
+
+// findMarkers finds the [n] link markers (one to four digits) of s.
+func findMarkers(s string) []marker {
+	var out []marker
+	for i := 0; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], '[')
+		if j < 0 {
+			break
+		}
+		i += j
+		k, n := i+1, 0
+		for k < len(s) && k-i <= 4 && s[k] >= '0' && s[k] <= '9' {
+			n = n*10 + int(s[k]-'0')
+			k++
+		}
+		if k == i+1 || k >= len(s) || s[k] != ']' {
+			continue
+		}
+		start := i
+		for start > 0 {
+			if s[start-1] == ' ' || s[start-1] == '\t' {
+				start--
+			} else if start > 1 && s[start-1] == 0xA0 && s[start-2] == 0xC2 {
+				start -= 2
+			} else {
+				break
+			}
+		}
+		out = append(out, marker{start: start, end: k + 1, n: n})
+		i = k
+	}
+	return out
+}
+
+// removeMarkers deletes the [n] markers (and the spaces before them) from s.
+func removeMarkers(s string, ms []marker) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(s[last:m.start])
+		last = m.end
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // splitThemeLine splits a theme line at its [n] markers, recording them.
 func splitThemeLine(s string, marks map[int]bool) []string {
 	var out []string
 	last := 0
-	for _, m := range reMarker.FindAllStringSubmatchIndex(s, -1) {
-		n, _ := strconv.Atoi(s[m[2]:m[3]])
-		marks[n] = true
-		if th := cleanInline(s[last:m[0]]); th != "" {
+	for _, m := range findMarkers(s) {
+		marks[m.n] = true
+		if th := cleanInline(s[last:m.start]); th != "" {
 			out = append(out, th)
 		}
-		last = m[1]
+		last = m.end
 	}
 	if th := cleanInline(s[last:]); th != "" {
 		out = append(out, th)
@@ -230,18 +361,22 @@ func dateOrEmpty(s string) kg.Date {
 	return d
 }
 
-// parseExport reads the reference export. A text without trailer is read as
-// plain text (the reflow is the same).
-func parseExport(text string, forced bool) (*parsed, bool) {
-	lines := splitLines(text)
-	t := findTrailer(lines)
-	if t == nil || (!forced && !t.isExport()) {
-		if !forced {
-			return nil, false
-		}
+// parseExport reads the reference export; hint, when not nil, holds the
+// lines and trailer already found. A text without trailer is read as plain
+// text (the reflow is the same) with the export format.
+func parseExport(text string, hint *exportHint) *parsed {
+	var lines []textLine
+	var t *trailer
+	if hint != nil {
+		lines, t = hint.lines, hint.trailer
+	} else {
+		lines = splitLines(text)
+		t = findTrailer(lines)
+	}
+	if t == nil {
 		p := parsePlain(text)
 		p.format = Export
-		return p, true
+		return p
 	}
 	body := lines[:t.start]
 	// Link markers: remember them, then remove them from the body.
@@ -250,11 +385,14 @@ func parseExport(text string, forced bool) (*parsed, bool) {
 		if !strings.Contains(l.s, "[") {
 			continue
 		}
-		for _, m := range reMarker.FindAllStringSubmatch(l.s, -1) {
-			n, _ := strconv.Atoi(m[1])
-			marks = append(marks, n)
+		ms := findMarkers(l.s)
+		if len(ms) == 0 {
+			continue
 		}
-		s := strings.TrimSpace(reMarker.ReplaceAllString(l.s, ""))
+		for _, m := range ms {
+			marks = append(marks, m.n)
+		}
+		s := trimLayout(removeMarkers(l.s, ms))
 		if s == "" {
 			body[i] = textLine{}
 		} else {
@@ -288,7 +426,7 @@ func parseExport(text string, forced bool) (*parsed, bool) {
 		}
 	}
 	p.links = links
-	return p, true
+	return p
 }
 
 // isExport says whether a trailer is strong enough to call the input an

@@ -177,10 +177,16 @@ func parseMarkdown(s string) *parsed {
 			line = strings.TrimPrefix(t[1:], " ")
 		}
 		t := strings.TrimSpace(line)
-		switch {
-		case t == "":
+		if t == "" {
 			flush()
 			continue
+		}
+		c0 := t[0]
+		if strings.IndexByte("#-=*_+[|0123456789", c0) < 0 {
+			cur = append(cur, line)
+			continue
+		}
+		switch {
 		case reSetext.MatchString(line) && len(cur) > 0:
 			if firstH1 == "" && strings.HasPrefix(t, "=") && len(cur) == 1 {
 				firstH1 = stripInline(cur[0], nil)
@@ -205,7 +211,7 @@ func parseMarkdown(s string) *parsed {
 			p.links = append(p.links, m[2])
 			continue
 		}
-		if reTableSep.MatchString(line) && strings.Contains(line, "-") && strings.Contains(line, "|") {
+		if strings.Contains(line, "|") && strings.Contains(line, "-") && reTableSep.MatchString(line) {
 			continue
 		}
 		if strings.HasPrefix(t, "|") {
@@ -284,27 +290,43 @@ func stripInline(s string, links *[]string) string {
 	if !strings.ContainsAny(s, "[]()*_`~<>\\!&") {
 		return s
 	}
-	s = reCode.ReplaceAllString(s, "$1")
-	s = reImage.ReplaceAllString(s, "$1")
-	if links != nil {
-		for _, m := range reInlineLink.FindAllStringSubmatch(s, -1) {
-			*links = append(*links, m[2])
-		}
-		for _, m := range reAutolink.FindAllStringSubmatch(s, -1) {
-			*links = append(*links, m[1])
-		}
+	if strings.Contains(s, "`") {
+		s = reCode.ReplaceAllString(s, "$1")
 	}
-	s = reInlineLink.ReplaceAllString(s, "$1")
-	s = reRefLink.ReplaceAllString(s, "$1")
-	s = reFootnoteRef.ReplaceAllString(s, "")
-	s = reAutolink.ReplaceAllString(s, "$1")
-	s = reHTMLTag.ReplaceAllString(s, "")
-	s = reStrong.ReplaceAllString(s, "$1")
-	s = reStrongU.ReplaceAllString(s, "$1$2")
-	s = reEm.ReplaceAllString(s, "$1$2")
-	s = reEmU.ReplaceAllString(s, "$1$2")
-	s = reStrike.ReplaceAllString(s, "$1")
-	s = reEscape.ReplaceAllString(s, "$1")
+	if strings.Contains(s, "[") {
+		s = reImage.ReplaceAllString(s, "$1")
+		if links != nil {
+			for _, m := range reInlineLink.FindAllStringSubmatch(s, -1) {
+				*links = append(*links, m[2])
+			}
+		}
+		s = reInlineLink.ReplaceAllString(s, "$1")
+		s = reRefLink.ReplaceAllString(s, "$1")
+		s = reFootnoteRef.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "<") {
+		if links != nil {
+			for _, m := range reAutolink.FindAllStringSubmatch(s, -1) {
+				*links = append(*links, m[1])
+			}
+		}
+		s = reAutolink.ReplaceAllString(s, "$1")
+		s = reHTMLTag.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "*") {
+		s = reStrong.ReplaceAllString(s, "$1")
+		s = reEm.ReplaceAllString(s, "$1$2")
+	}
+	if strings.Contains(s, "_") {
+		s = reStrongU.ReplaceAllString(s, "$1$2")
+		s = reEmU.ReplaceAllString(s, "$1$2")
+	}
+	if strings.Contains(s, "~~") {
+		s = reStrike.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "\\") {
+		s = reEscape.ReplaceAllString(s, "$1")
+	}
 	if strings.Contains(s, "&") {
 		s = html.UnescapeString(s)
 	}

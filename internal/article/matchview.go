@@ -1,7 +1,6 @@
 package article
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -43,30 +42,41 @@ func NewMatchView(text string) *MatchView {
 	if first < 0 {
 		return v
 	}
-	var b strings.Builder
-	b.Grow(len(text) + 16)
-	b.WriteString(text[:first])
+	out := make([]byte, first, len(text)+16)
+	copy(out, text[:first])
 	orig := make([]int32, first, len(text)+17)
+	start := 0
 	for i := range first {
-		orig[i] = int32(i)
+		if utf8.RuneStart(text[i]) {
+			start = i
+		}
+		orig[i] = int32(start)
 	}
 	prevSpace = first > 0 && text[first-1] == ' '
 	for i := first; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && n == 1 {
-			// Invalid byte: kept as U+FFFD so Text stays valid UTF-8.
-			r = utf8.RuneError
+		if c := text[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' && c != '\v' && c != '\f' && c != '\r' && c != '`' {
+			out = append(out, c)
+			orig = append(orig, int32(i))
+			prevSpace = false
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(text[i:])
 		rep, keep := matchRune(r, prevSpace)
 		switch {
+		case keep && r == utf8.RuneError && n == 1:
+			// An invalid byte becomes U+FFFD so the view stays valid UTF-8.
+			out = append(out, "\uFFFD"...)
+			orig = append(orig, int32(i), int32(i), int32(i))
+			prevSpace = false
 		case keep:
-			b.WriteRune(r)
-			for range utf8.RuneLen(r) {
+			out = append(out, text[i:i+n]...)
+			for range n {
 				orig = append(orig, int32(i))
 			}
 			prevSpace = r == ' '
 		case rep != "":
-			b.WriteString(rep)
+			out = append(out, rep...)
 			for range len(rep) {
 				orig = append(orig, int32(i))
 			}
@@ -75,7 +85,7 @@ func NewMatchView(text string) *MatchView {
 		i += n
 	}
 	orig = append(orig, int32(len(text)))
-	v.Text = b.String()
+	v.Text = string(out)
 	v.orig = orig
 	return v
 }

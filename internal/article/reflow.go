@@ -231,7 +231,10 @@ func (r *reflower) urlContinues(para string, prev, next textLine) bool {
 		return false
 	}
 	nt := next.s
-	if i := strings.IndexAny(nt, " \u00a0"); i >= 0 {
+	if i := strings.IndexByte(nt, ' '); i >= 0 {
+		nt = nt[:i]
+	}
+	if i := strings.Index(nt, "\u00a0"); i >= 0 {
 		nt = nt[:i]
 	}
 	if nt == "" || !isURLText(nt) {
@@ -249,14 +252,17 @@ func (r *reflower) urlContinues(para string, prev, next textLine) bool {
 	return false
 }
 
-// lastToken returns what follows the last space of s.
+// lastToken returns what follows the last space (or NBSP) of s.
 func lastToken(s string) string {
-	i := strings.LastIndexAny(s, " \u00a0")
-	if i < 0 {
-		return s
+	for i := len(s) - 1; i >= 0; i-- {
+		switch {
+		case s[i] == ' ':
+			return s[i+1:]
+		case s[i] == 0xA0 && i > 0 && s[i-1] == 0xC2:
+			return s[i+1:]
+		}
 	}
-	_, n := utf8.DecodeRuneInString(s[i:])
-	return s[i+n:]
+	return s
 }
 
 func hasURLPrefix(s string) bool {

@@ -157,7 +157,7 @@ func findURLs(text string) []string {
 // isURLOnly reports whether a paragraph is nothing but one URL.
 func isURLOnly(p string) bool {
 	p = strings.TrimSpace(p)
-	if p == "" || strings.ContainsAny(p, " \u00a0") {
+	if !hasURLPrefix(p) || strings.IndexByte(p, ' ') >= 0 || strings.Contains(p, "\u00a0") {
 		return false
 	}
 	loc := urlPattern.FindStringIndex(p)
@@ -220,31 +220,80 @@ func slugTitle(rawURL, text string) string {
 // to a capitalised one.
 func wordForms(text string, slugWords []string) map[string]string {
 	want := map[string]bool{}
+	minLen, maxLen := 1<<30, 0
 	for _, w := range slugWords {
 		if len(w) >= 4 {
-			want[strings.ToLower(w)] = true
+			w = strings.ToLower(w)
+			want[w] = true
+			minLen, maxLen = min(minLen, len(w)), max(maxLen, len(w))
 		}
 	}
 	forms := map[string]string{}
 	if len(want) == 0 {
 		return forms
 	}
-	isWordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' }
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }) {
-		w = strings.Trim(w, "'’")
-		key := foldASCII(apostrophes.Replace(w))
+	var firsts [256]bool
+	for w := range want {
+		firsts[w[0]] = true
+	}
+	consider := func(w string) {
+		for w != "" && (w[0] == '\'') {
+			w = w[1:]
+		}
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’"), "'")
+		if len(w) < minLen {
+			return
+		}
+		key := w
+		if strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’") {
+			key = strings.ReplaceAll(strings.ReplaceAll(w, "'", ""), "’", "")
+		}
+		key = foldASCII(key)
 		if !want[key] {
-			continue
+			return
 		}
 		cur, seen := forms[key]
 		if !seen || (cur != strings.ToLower(cur) && w == strings.ToLower(w)) {
 			forms[key] = w
 		}
 	}
+	// Scan the words, looking closer only at those of a plausible length
+	// whose first letter starts a wanted word.
+	maxBytes := 2*maxLen + 6
+	start := -1
+	for i := 0; i <= len(text); {
+		var r rune = ' '
+		n := 1
+		if i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				r = rune(c)
+			} else {
+				r, n = utf8.DecodeRuneInString(text[i:])
+			}
+		}
+		inWord := i < len(text) && (r == '\'' || r == '’' || unicode.IsLetter(r) || unicode.IsDigit(r))
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			if l := i - start; l >= minLen && l <= maxBytes {
+				c := text[start]
+				if c >= utf8.RuneSelf {
+					r0, _ := utf8.DecodeRuneInString(text[start:])
+					if f := foldASCII(string(r0)); f != "" {
+						c = f[0]
+					}
+				}
+				if firsts[c|0x20] || c == '\'' {
+					consider(text[start:i])
+				}
+			}
+			start = -1
+		}
+		i += n
+	}
 	return forms
 }
-
-var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 // elide rejoins the elisions a slug splits ("l insertion" → "l'insertion"),
 // with the apostrophe the text uses most.
