@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"github.com/maillage/maillage/internal/kg"
+	"github.com/maillage/maillage/internal/memstore"
 )
 
 // storeFlags are the flags shared by every subcommand that opens a store
@@ -42,9 +43,18 @@ func (f *storeFlags) open(ctx context.Context, logger *slog.Logger) (kg.Store, e
 	return nil, usageError{fmt.Sprintf("--store: unknown back end %q (want embedded or neo4j)", f.kind)}
 }
 
-// openEmbedded opens the embedded store. Not wired yet.
-func openEmbedded(_ context.Context, f *storeFlags, _ *slog.Logger) (kg.Store, error) {
-	return nil, fmt.Errorf("embedded store at %s: not implemented yet", f.data)
+// openEmbedded opens (creating it if needed) the embedded store in the
+// --data directory.
+func openEmbedded(_ context.Context, f *storeFlags, logger *slog.Logger) (kg.Store, error) {
+	if f.data == "" {
+		return nil, usageError{"--data: the embedded store needs a directory"}
+	}
+	s, err := memstore.Open(f.data)
+	if err != nil {
+		return nil, err
+	}
+	logger.Debug("embedded store open", "dir", f.data)
+	return s, nil
 }
 
 // openNeo4j opens the Neo4j store. Not wired yet.
