@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -80,7 +81,9 @@ func (e *env) envBool(key string, def bool) (bool, error) {
 	return b, nil
 }
 
-func parseServeFlags(e *env, args []string) (*serveFlags, error) {
+// newServeFlagSet declares the flags of "maillage serve" with their
+// environment defaults; it fails on a malformed MAILLAGE_* variable.
+func newServeFlagSet(e *env) (*flag.FlagSet, *serveFlags, error) {
 	fs := newFlagSet(e, "serve", "[flags]")
 	f := &serveFlags{}
 	def := server.DefaultConfig()
@@ -118,6 +121,14 @@ func parseServeFlags(e *env, args []string) (*serveFlags, error) {
 	fs.BoolVar(&f.noSample, "no-sample", !envBool("MAILLAGE_SAMPLE", true), "on first start, do not load the sample graph (env MAILLAGE_SAMPLE=false)")
 	fs.StringVar(&f.reference, "reference", e.envOr("MAILLAGE_REFERENCE", defaultReference), "reference territories loaded on first start: regions (country, regions, departments) or all (also EPCI, communes, QPV) (env MAILLAGE_REFERENCE)")
 	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	return fs, f, nil
+}
+
+func parseServeFlags(e *env, args []string) (*serveFlags, error) {
+	fs, f, err := newServeFlagSet(e)
+	if err != nil {
 		return nil, err
 	}
 	if err := fs.Parse(args); err != nil {

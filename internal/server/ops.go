@@ -48,10 +48,32 @@ func (s *server) withAuthenticated(ctx context.Context) context.Context {
 // the sample graph.
 const defaultQuery = `# Welcome to Maillage: a knowledge graph of French social innovation in
 # territories. Run this query (Ctrl-Enter), then explore the schema in the
-# Docs pane.
-{
+# Docs pane. Mutations need an API key: set it in the Headers pane as
+#   {"Authorization": "Bearer YOUR-KEY"}
+query FindNetwork {
   search(query: "rtes", first: 5) {
     totalCount
+    edges {
+      node {
+        __typename
+        id
+        name
+        ... on Organization {
+          acronym
+          kind
+          people {
+            edges {
+              node {
+                title
+                person {
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 }
 `

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -309,6 +310,19 @@ func TestLimitsRejectBeforeAnyStoreWork(t *testing.T) {
 	}
 }
 
+func TestDefaultComplexityAdmitsTheShapesTheAPIIsFor(t *testing.T) {
+	ts := newTestServer(t, server.DefaultConfig(), sampleStore(t))
+	for _, q := range []string{
+		`{ organizations(first: 50) { edges { node { id name relations(first: 10) { edges { node { type to { id name territories { id name } } } } } } } } }`,
+		`{ organizations(first: 100) { edges { node { id name relations(first: 10) { edges { node { type to { id name } } } } } } } }`,
+		`{ territory(id: "territory:reg-32") { name initiatives(first: 50) { totalCount edges { node { id name territories { name } themes { name } } } } } }`,
+	} {
+		if r := ts.post(t, q, nil); r.status != http.StatusOK || len(r.Errors) > 0 {
+			t.Errorf("%s: status %d errors %+v", q, r.status, r.Errors)
+		}
+	}
+}
+
 func TestAliasFloodsNeedTheAliasLimit(t *testing.T) {
 	// With the alias limit out of the way, 500 aliased searches are still
 	// refused, by complexity (each costs its page size)...
@@ -598,6 +612,14 @@ func TestGraphiQLPageLoadsOnlyEmbeddedAssets(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" ||
 		!strings.Contains(resp.Header.Get("Content-Security-Policy"), "script-src 'self'") {
 		t.Fatalf("page: status %d headers %v", resp.StatusCode, resp.Header)
+	}
+	// The query GraphiQL shows first runs on the sample.
+	m := regexp.MustCompile(`data-default-query="([^"]*)"`).FindSubmatch(page)
+	if m == nil {
+		t.Fatal("the page has no default query")
+	}
+	if r := ts.post(t, html.UnescapeString(string(m[1])), nil); len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"org:rtes"`) {
+		t.Errorf("the default query: data %s errors %+v", r.Data, r.Errors)
 	}
 	refs := regexp.MustCompile(`(?:src|href)="([^"]+)"`).FindAllStringSubmatch(string(page), -1)
 	if len(refs) != 6 {
