@@ -33,7 +33,6 @@ var articleKinds = []struct {
 func (w *world) article(i int) Item {
 	r := rand.New(rand.NewPCG(uint64(w.cfg.Seed), uint64(i)))
 	a := &art{doc: newDoc(w, r), b: newBinds(), used: map[*tmpl]bool{}}
-	target := 300 + r.IntN(600)
 	k := r.IntN(100)
 	kind := articleKinds[len(articleKinds)-1].name
 	for _, ak := range articleKinds {
@@ -57,8 +56,6 @@ func (w *world) article(i int) Item {
 	default:
 		a.partnership()
 	}
-	a.fill(target)
-
 	themes := a.articleThemes()
 	rec := Record{Title: a.title, PublishedAt: kg.DateOf(a.date)}
 	slug := kg.Slug(a.title)
@@ -214,6 +211,26 @@ func (a *art) bindEvent(ev *ent) *binds {
 
 func (k *evKind) wordWithArticle() string { return article(k.fem, false, k.word) + k.word }
 
+// section is a part of an article, written as one or more paragraphs.
+type section func()
+
+// compose writes the sections in order, with paragraphs of context slipped
+// between them, then adds context until the article is long enough.
+func (a *art) compose(secs ...section) {
+	slots := make([]int, len(secs))
+	for range 1 + a.r.IntN(4) {
+		slots[a.r.IntN(len(secs))]++
+	}
+	for k, s := range secs {
+		a.para()
+		s()
+		for range slots[k] {
+			a.fillPara()
+		}
+	}
+	a.fill(300 + a.r.IntN(450))
+}
+
 func (a *art) report(ev *ent) {
 	r := a.r
 	a.date = a.clamp(ev.date.Time().AddDate(0, 0, 1+r.IntN(25)))
@@ -233,30 +250,31 @@ func (a *art) report(ev *ent) {
 	case 3:
 		a.title = upperFirst(evT) + " : les temps forts"
 	default:
-		a.title = upperFirst(evT) + " : " + strings.ToLower(ev.themes[0].forms[0].text) + " au cœur des échanges"
+		a.title = upperFirst(evT) + " : " + ev.themes[0].forms[0].text + " au cœur des échanges"
 	}
 	a.addThemes(ev.themes...)
-
-	a.para()
-	a.bindEvent(ev)
-	a.say(reportLead)
-	if r.IntN(2) == 0 {
+	lead := func() {
+		a.bindEvent(ev)
+		a.say(reportLead)
+		if r.IntN(2) == 0 {
+			a.say(announceOrg)
+		}
+		if r.IntN(2) == 0 {
+			a.say(reportStructure)
+		}
+	}
+	theme := func() {
+		b := a.bindEvent(ev)
+		t1, t2 := a.twoThemes(ev.themes)
+		b.set("T1", t1).set("T2", t2)
+		a.say(reportTheme)
+		a.addThemes(t1)
+		if strings.Contains(string(a.buf[a.sByte:]), t2.forms[0].text) {
+			a.addThemes(t2)
+		}
 		a.say(reportStructure)
 	}
-
-	a.para()
-	b := a.bindEvent(ev)
-	t1, t2 := a.twoThemes(ev.themes)
-	b.set("T1", t1).set("T2", t2)
-	a.say(reportTheme)
-	a.addThemes(t1)
-	if strings.Contains(string(a.buf[a.sByte:]), t2.forms[0].text) {
-		a.addThemes(t2)
-	}
-	a.say(reportStructure)
-
-	if len(ev.speakers) > 0 {
-		a.para()
+	speakers := func() {
 		sp := ev.speakers
 		if len(sp) > 1 && r.IntN(2) == 0 {
 			n := min(len(sp), 2+r.IntN(2))
@@ -265,55 +283,68 @@ func (a *art) report(ev *ent) {
 			sp = sp[n:]
 		}
 		for j, ro := range sp {
-			if j >= 2 {
+			if j >= 3 {
 				break
 			}
 			a.bindEvent(ev).setRoles("S1", ro).v("claim", pick(r, claims))
 			a.say(reportSpeaker)
 		}
-		b := a.reset()
-		b.setRoles("S1", pick(r, ev.speakers)).v("quote", pick(r, quoteTexts))
+		a.reset().setRoles("S1", pick(r, ev.speakers)).v("quote", pick(r, quoteTexts))
 		a.say(quotes)
 	}
-
-	if len(ev.presented) > 0 {
-		a.para()
+	inits := func() {
 		if len(ev.presented) > 1 && r.IntN(2) == 0 {
 			a.bindEvent(ev).set("INITS", ev.presented...)
 			a.say(reportInits)
 		}
 		for j, in := range ev.presented {
-			if j >= 2 {
+			if j >= 3 {
 				break
 			}
-			b := a.bindEvent(ev).set("I", in).set("L", in.leader).setPlace("IP", in.seat)
-			_ = b
+			if j > 0 {
+				a.para()
+			}
+			a.bindEvent(ev).set("I", in).set("L", in.leader).setPlace("IP", in.seat)
 			a.say(reportInit)
 			a.describe(in)
+			if j == 0 {
+				a.leaderProfile(in.leader)
+			}
 		}
 	}
-
-	if len(ev.attendees) > 0 && r.IntN(3) > 0 {
-		a.para()
+	attendees := func() {
 		a.bindEvent(ev).set("ATT", ev.attendees...)
 		a.say(reportAttendees)
-	}
-
-	if r.IntN(2) == 0 {
-		a.para()
-		a.profile(ev.organizers[0], 2)
-	}
-
-	a.para()
-	a.bindEvent(ev).v("nextyear", strconv.Itoa(ev.date.Time().Year()+1))
-	a.say(reportClose)
-	if r.IntN(3) == 0 {
-		if ro := someone(r, ev.organizers[0]); ro != nil {
-			a.para()
-			a.reset().setRoles("SIG", ro)
-			a.say(signature)
+		if len(ev.speakers) > 1 {
+			a.reset().setRoles("S1", ev.speakers[len(ev.speakers)-1]).v("quote", pick(r, quoteTexts))
+			a.say(quotes)
 		}
 	}
+	closing := func() {
+		a.bindEvent(ev).v("nextyear", strconv.Itoa(ev.date.Time().Year()+1))
+		a.say(reportClose)
+		if r.IntN(3) == 0 {
+			if ro := someone(r, ev.organizers[0]); ro != nil {
+				a.para()
+				a.reset().setRoles("SIG", ro)
+				a.say(signature)
+			}
+		}
+	}
+	secs := []section{lead, theme}
+	if len(ev.speakers) > 0 {
+		secs = append(secs, speakers)
+	}
+	if len(ev.presented) > 0 {
+		secs = append(secs, inits)
+	}
+	if len(ev.attendees) > 0 && r.IntN(4) > 0 {
+		secs = append(secs, attendees)
+	}
+	if r.IntN(3) > 0 {
+		secs = append(secs, func() { a.profile(ev.organizers[0], 2+r.IntN(2)) })
+	}
+	a.compose(append(secs, closing)...)
 }
 
 func (a *art) announcement(ev *ent) {
@@ -332,20 +363,18 @@ func (a *art) announcement(ev *ent) {
 		a.title = "Agenda : " + evT
 	}
 	a.addThemes(ev.themes...)
-
-	a.para()
-	a.bindEvent(ev)
-	a.say(announceLead)
-	if r.IntN(3) > 0 {
-		a.say(announceOrg)
+	lead := func() {
+		a.bindEvent(ev)
+		a.say(announceLead)
+		if r.IntN(3) > 0 {
+			a.say(announceOrg)
+		}
+		t1, t2 := a.twoThemes(ev.themes)
+		a.bindEvent(ev).set("T1", t1).set("T2", t2)
+		a.say(announceTheme)
+		a.addThemes(t1)
 	}
-	t1, t2 := a.twoThemes(ev.themes)
-	a.bindEvent(ev).set("T1", t1).set("T2", t2)
-	a.say(announceTheme)
-	a.addThemes(t1)
-
-	a.para()
-	if len(ev.speakers) > 0 {
+	program := func() {
 		b := a.bindEvent(ev)
 		if len(ev.speakers) > 1 && r.IntN(2) == 0 {
 			b.setRoles("SPK", ev.speakers[:min(3, len(ev.speakers))]...)
@@ -353,21 +382,32 @@ func (a *art) announcement(ev *ent) {
 			b.setRoles("S1", ev.speakers[0])
 		}
 		a.say(announceProgram)
+		if len(ev.speakers) > 1 {
+			a.bindEvent(ev).setRoles("S1", ev.speakers[len(ev.speakers)-1])
+			a.say(announceProgram)
+		}
+		if len(ev.presented) > 0 {
+			a.bindEvent(ev).set("INITS", ev.presented...)
+			a.say(announceInits)
+			a.describe(ev.presented[0])
+		}
 	}
-	if len(ev.presented) > 0 {
-		a.bindEvent(ev).set("INITS", ev.presented...)
-		a.say(announceInits)
-		a.describe(ev.presented[0])
+	practical := func() {
+		b := a.bindEvent(ev)
+		b.v("deadline", frDate(a.date.AddDate(0, 0, 3+r.IntN(max(1, int(ev.date.Time().Sub(a.date).Hours()/24)-3))), false))
+		a.say(announcePractical)
+		a.say(announcePractical)
+		a.say(announcePractical)
 	}
-	if r.IntN(2) == 0 {
-		a.para()
-		a.profile(ev.organizers[0], 2)
+	secs := []section{lead}
+	if len(ev.speakers) > 0 {
+		secs = append(secs, program)
 	}
-	a.para()
-	b := a.bindEvent(ev)
-	b.v("deadline", frDate(a.date.AddDate(0, 0, 3+r.IntN(max(1, int(ev.date.Time().Sub(a.date).Hours()/24)-3))), false))
-	a.say(announcePractical)
-	a.say(announcePractical)
+	secs = append(secs, func() { a.profile(ev.organizers[0], 2+r.IntN(2)) })
+	if len(ev.organizers) > 1 && r.IntN(2) == 0 {
+		secs = append(secs, func() { a.profile(ev.organizers[1], 2) })
+	}
+	a.compose(append(secs, practical)...)
 }
 
 // describe writes a sentence or two about what an initiative does.
@@ -410,26 +450,27 @@ func (a *art) initiative(in *ent) {
 		b.v("date", frDate(a.date.AddDate(0, 0, -r.IntN(20)), false)).v("year", strconv.Itoa(in.year))
 		return b
 	}
-	a.para()
-	bind()
-	a.say(initLead)
-	a.describe(in)
-	if len(in.descr) > 1 {
+	lead := func() {
+		bind()
+		a.say(initLead)
 		a.describe(in)
 	}
-	t1, t2 := a.twoThemes(in.themes)
-	bind().set("T1", t1).set("T2", t2)
-	a.say(initTheme)
-
-	a.para()
-	a.leaderProfile(in.leader)
-	if ro := someone(r, in.leader); ro != nil {
-		a.reset().setRoles("R", ro).v("quote", pick(r, quoteTexts)).v("claim", pick(r, claims))
-		a.say(people)
+	theme := func() {
+		t1, t2 := a.twoThemes(in.themes)
+		bind().set("T1", t1).set("T2", t2)
+		a.say(initTheme)
+		if len(in.descr) > 1 || len(kindDescr[in.kind]) > 1 {
+			a.describe(in)
+		}
 	}
-
-	if len(in.partners) > 0 || len(in.leader.partners) > 0 {
-		a.para()
+	leader := func() {
+		a.leaderProfile(in.leader)
+		if ro := someone(r, in.leader); ro != nil {
+			a.reset().setRoles("R", ro).v("quote", pick(r, quoteTexts)).v("claim", pick(r, claims))
+			a.say(people)
+		}
+	}
+	partners := func() {
 		if len(in.partners) > 0 {
 			bind().set("PARTS", in.partners...)
 			a.say(initPartners)
@@ -445,16 +486,36 @@ func (a *art) initiative(in *ent) {
 			}
 		}
 	}
-	for _, ev := range in.shownAt {
-		if ev.date.Time().Before(a.date) {
-			bind().set("EV", ev)
-			a.say(initShown)
-			break
+	shown := func() {
+		for _, ev := range in.shownAt {
+			if ev.date.Time().Before(a.date) {
+				bind().set("EV", ev)
+				a.say(initShown)
+				break
+			}
 		}
 	}
-	a.para()
-	bind().setPlace("DEP", in.seat.dept)
-	a.say(initNext)
+	local := func() {
+		if auth := a.w.comAuth[in.seat.commune()]; auth != nil && auth != in.leader {
+			if ro := someone(r, auth); ro != nil {
+				a.reset().setRoles("R", ro).v("quote", pick(r, quoteTexts)).v("claim", pick(r, claims))
+				a.say(people)
+			}
+		}
+		bind().setPlace("DEP", in.seat.dept)
+		a.say(initNext)
+	}
+	secs := []section{lead, theme}
+	if !in.leader.authority || len(in.leader.staff) > 0 {
+		secs = append(secs, leader)
+	}
+	if len(in.partners) > 0 || len(in.leader.partners) > 0 {
+		secs = append(secs, partners)
+	}
+	if len(in.shownAt) > 0 {
+		secs = append(secs, shown)
+	}
+	a.compose(append(secs, local)...)
 }
 
 // leaderProfile states where an organization is, what network it belongs
@@ -576,38 +637,50 @@ func (a *art) appointment() {
 		}
 		return b
 	}
-	a.para()
-	bind()
-	a.say(appointLead)
-	if len(o.staff) > 1 || r.IntN(2) == 0 {
-		prev := a.w.peopleAt(r, o, p)
-		bind().set("PREV", prev).v("year", strconv.Itoa(a.date.Year()-2-r.IntN(8)))
-		a.say(appointPrev)
-	}
-	b := bind()
-	if len(p.roles) > 1 {
-		for _, other := range p.roles {
-			if other != ro {
-				b.setRoles("R2", other).set("O2", other.org)
-				break
+	lead := func() {
+		bind()
+		a.say(appointLead)
+		if len(o.staff) > 1 || r.IntN(2) == 0 {
+			prev := a.w.peopleAt(r, o, p)
+			bind().set("PREV", prev).v("year", strconv.Itoa(a.date.Year()-2-r.IntN(8)))
+			a.say(appointPrev)
+		}
+		b := bind()
+		if len(p.roles) > 1 {
+			for _, other := range p.roles {
+				if other != ro {
+					b.setRoles("R2", other).set("O2", other.org)
+					break
+				}
 			}
 		}
+		if len(o.themes) > 0 {
+			b.set("T1", o.themes[0])
+		}
+		a.say(appointBio)
 	}
-	if len(o.themes) > 0 {
-		b.set("T1", o.themes[0])
-	}
-	a.say(appointBio)
-
-	a.para()
-	a.profile(o, 3)
-	a.para()
-	a.reset()
-	a.say(appointPriorities)
-	a.say(appointPriorities)
-	if r.IntN(2) == 0 {
+	priorities := func() {
+		a.reset()
+		a.say(appointPriorities)
+		a.say(appointPriorities)
 		a.reset().setRoles("R", ro).v("quote", pick(r, quoteTexts)).v("claim", pick(r, claims))
 		a.say(people)
 	}
+	secs := []section{lead, func() { a.profile(o, 3) }, priorities}
+	if len(o.staff) > 1 {
+		secs = append(secs, func() {
+			other := o.staff[0]
+			if other == ro {
+				other = o.staff[1]
+			}
+			a.reset().setRoles("R", other).v("quote", pick(r, quoteTexts)).v("claim", pick(r, claims))
+			a.say(people)
+		})
+	}
+	if len(o.networks) > 0 {
+		secs = append(secs, func() { a.profile(o.networks[0], 2) })
+	}
+	a.compose(secs...)
 }
 
 // peopleAt returns a person other than not, from the organization's staff or
@@ -653,39 +726,45 @@ func (a *art) call(in *ent) {
 		}
 		return b
 	}
-	a.para()
-	bind()
-	a.say(callLead)
-	t1, t2 := a.twoThemes(in.themes)
-	bind().set("T1", t1).set("T2", t2)
-	a.say(callScope)
-	a.say(callTheme)
-	a.addThemes(t1)
-	a.describe(in)
-
-	a.para()
-	bind()
-	a.say(callBudget)
-	a.say(callBudget)
-	if len(in.partners) > 0 {
-		bind().set("PARTS", in.partners...)
-		a.say(callPartners)
+	lead := func() {
+		bind()
+		a.say(callLead)
+		t1, t2 := a.twoThemes(in.themes)
+		bind().set("T1", t1).set("T2", t2)
+		a.say(callScope)
+		a.say(callTheme)
+		a.addThemes(t1)
+		a.describe(in)
 	}
-	if ro := someone(r, in.leader); ro != nil {
-		a.reset().setRoles("R", ro).v("quote", pick(r, quoteTexts)).v("claim", pick(r, claims))
-		a.say(people)
-	}
-	for _, ev := range in.shownAt {
-		if ev.date.Time().After(a.date) {
-			bind().set("EV", ev)
-			a.say(callShown)
-			break
+	budget := func() {
+		bind()
+		a.say(callBudget)
+		a.say(callBudget)
+		if len(in.partners) > 0 {
+			bind().set("PARTS", in.partners...)
+			a.say(callPartners)
 		}
 	}
-	if !in.leader.authority && r.IntN(2) == 0 {
-		a.para()
-		a.profile(in.leader, 2)
+	voices := func() {
+		if ro := someone(r, in.leader); ro != nil {
+			a.reset().setRoles("R", ro).v("quote", pick(r, quoteTexts)).v("claim", pick(r, claims))
+			a.say(people)
+		}
+		for _, ev := range in.shownAt {
+			if ev.date.Time().After(a.date) {
+				bind().set("EV", ev)
+				a.say(callShown)
+				break
+			}
+		}
+		bind()
+		a.say(callBudget)
 	}
+	secs := []section{lead, budget, voices}
+	if !in.leader.authority {
+		secs = append(secs, func() { a.profile(in.leader, 2+r.IntN(2)) })
+	}
+	a.compose(secs...)
 }
 
 func (a *art) partnership() {
@@ -711,54 +790,73 @@ func (a *art) partnership() {
 	default:
 		a.title = "Partenariat : " + titleNP(o1, "") + " et " + titleNP(o2, "") + " unissent leurs forces"
 	}
-	a.para()
-	b := a.reset()
-	b.set("O1", o1).set("O2", o2).v("date", frDate(a.date.AddDate(0, 0, -r.IntN(15)), false)).v("years", pick(r, []string{"deux", "trois", "cinq"}))
-	a.say(partnerLead)
-	t1, t2 := a.twoThemes(append(slices.Clone(o1.themes), o2.themes...))
-	b = a.reset()
-	b.set("T1", t1).set("T2", t2).setPlace("PL", o1.seat)
-	a.say(partnerGoal)
-	a.addThemes(t1)
-	a.reset()
-	a.say(partnerContent)
-
-	r1, r2 := someone(r, o1), someone(r, o2)
-	if r1 != nil && r2 != nil {
-		a.para()
-		a.reset().setRoles("R1", r1).setRoles("R2", r2).v("quote", pick(r, quoteTexts))
-		a.say(partnerSign)
+	lead := func() {
+		b := a.reset()
+		b.set("O1", o1).set("O2", o2).v("date", frDate(a.date.AddDate(0, 0, -r.IntN(15)), false)).v("years", pick(r, []string{"deux", "trois", "cinq"}))
+		a.say(partnerLead)
+		t1, t2 := a.twoThemes(append(slices.Clone(o1.themes), o2.themes...))
+		a.reset().set("T1", t1).set("T2", t2).setPlace("PL", o1.seat)
+		a.say(partnerGoal)
+		a.addThemes(t1)
+		a.reset()
+		a.say(partnerContent)
 	}
-	a.para()
-	a.profile(o1, 2)
-	a.para()
-	a.profile(o2, 2)
+	sign := func() {
+		a.reset().setRoles("R1", someone(r, o1)).setRoles("R2", someone(r, o2)).v("quote", pick(r, quoteTexts))
+		a.say(partnerSign)
+		a.reset()
+		a.say(partnerContent)
+	}
+	secs := []section{lead}
+	if someone(r, o1) != nil && someone(r, o2) != nil {
+		secs = append(secs, sign)
+	}
+	secs = append(secs, func() { a.profile(o1, 2+r.IntN(2)) }, func() { a.profile(o2, 2) })
+	a.compose(secs...)
 }
 
 // fill adds paragraphs of context until the article reaches about target
-// words (or the filler sentences run out).
+// words (or the context sentences run out).
 func (a *art) fill(target int) {
-	r := a.r
 	for a.words < target {
 		before := a.words
-		a.para()
-		for s := 0; s < 2+r.IntN(3) && a.words < target+40; s++ {
-			b := a.reset()
-			t := pick(r, a.articleThemesSoFar())
-			t2 := pick(r, a.w.themes)
-			for t2 == t {
-				t2 = pick(r, a.w.themes)
-			}
-			b.set("T", t).set("T2", t2)
-			if p := a.place; p != nil {
-				b.setPlace("PL", p.up(pick(r, []kg.TerritoryLevel{kg.LevelCommune, kg.LevelDepartment, kg.LevelRegion})))
-			}
-			a.say(fillers)
-		}
+		a.fillPara()
 		if a.words == before {
 			break
 		}
 	}
+}
+
+// fillPara writes a paragraph of two to four context sentences about the
+// article's themes and places, none used before in the article.
+func (a *art) fillPara() {
+	r := a.r
+	a.para()
+	for range 2 + r.IntN(3) {
+		b := a.reset()
+		t := pick(r, a.articleThemesSoFar())
+		t2 := pick(r, a.w.themes)
+		for t2 == t {
+			t2 = pick(r, a.w.themes)
+		}
+		b.set("T", t).set("T2", t2)
+		if p := a.place; p != nil {
+			b.setPlace("PL", p.up(pick(r, []kg.TerritoryLevel{kg.LevelCommune, kg.LevelDepartment, kg.LevelRegion})))
+		}
+		if !a.sayFresh(fillers) {
+			return
+		}
+	}
+}
+
+// sayFresh is say limited to templates not yet used in the article.
+func (a *art) sayFresh(group []*tmpl) bool {
+	for _, t := range group {
+		if t.usable(a.b) && !a.used[t] {
+			return a.say(group)
+		}
+	}
+	return false
 }
 
 func (a *art) articleThemesSoFar() []*ent {

@@ -15,6 +15,7 @@ type ent struct {
 	id      kg.ID
 	typ     kg.EntityType
 	name    string // canonical name (straight apostrophes)
+	fold    string // kg.Fold(name)
 	kind    string
 	acronym string
 	code    string
@@ -58,6 +59,7 @@ type ent struct {
 // is introduced in running text.
 type form struct {
 	text  string  // the mention itself, with typographic apostrophes
+	fold  string  // kg.Fold(text), filled when the world is complete
 	det   string  // determiner before it: "le ", "la ", "l’", "les " or ""
 	desc  string  // common noun between determiner and mention, outside the span: "association "
 	inner []inner // territories named inside the text

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/maillage/maillage/internal/gen"
+	"github.com/maillage/maillage/internal/geo"
 	"github.com/maillage/maillage/internal/kg"
 )
 
@@ -192,7 +193,7 @@ func TestIDsAreStableAcrossRuns(t *testing.T) {
 
 func TestMentionCountsFollowAPowerLaw(t *testing.T) {
 	c := gen.NewCounter()
-	for _, it := range generate(t, gen.Config{Articles: 2000, Seed: 1}) {
+	for _, it := range generate(t, gen.Config{Articles: 1000, Seed: 1}) {
 		c.Add(it.Graph)
 	}
 	s := c.Stats()
@@ -252,7 +253,8 @@ func TestArticlesHaveRealisticMetadataAndLength(t *testing.T) {
 				t.Fatalf("article %d: theme %s is not one of %q", it.Index, id, rec.Themes)
 			}
 		}
-		if strings.Contains(rec.Text, "  ") || strings.Contains(rec.Text, " .") || strings.Contains(rec.Text, "{") || strings.Contains(rec.Text, "$") {
+		if strings.Contains(rec.Text, "  ") || strings.Contains(rec.Text, " .") || strings.Contains(rec.Text, "{") || strings.Contains(rec.Text, "$") ||
+			strings.Contains(rec.Text, "\n\n\n") || strings.TrimSpace(rec.Text) != rec.Text || strings.Contains(rec.Text, " ,") {
 			t.Fatalf("article %d: malformed text: %q", it.Index, rec.Text)
 		}
 	}
@@ -300,6 +302,29 @@ func TestReferenceHoldsTheHierarchyOfEveryTerritoryMentioned(t *testing.T) {
 					t.Fatalf("article %d: %s %q is not in the reference data as such", it.Index, e.ID, e.Name)
 				}
 			}
+		}
+	}
+}
+
+func TestTerritoriesAgreeWithTheGazetteer(t *testing.T) {
+	c, err := gen.New(gen.Config{Articles: 10, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := geo.Default()
+	ref := c.Reference()
+	for _, e := range ref.Entities {
+		if e.Type != kg.TypeTerritory {
+			continue
+		}
+		gt := g.ByID(string(e.ID))
+		if gt == nil || gt.Name != e.Name || gt.Code != e.Code || string(gt.Level) != e.Kind {
+			t.Errorf("%s %q (%s %s) is not so in the gazetteer: %+v", e.ID, e.Name, e.Kind, e.Code, gt)
+		}
+	}
+	for _, r := range ref.Relations {
+		if parents := g.Parents(string(r.From)); !slices.ContainsFunc(parents, func(p *geo.Territory) bool { return p.ID() == string(r.To) }) {
+			t.Errorf("%s PART_OF %s is not in the gazetteer", r.From, r.To)
 		}
 	}
 }

@@ -86,6 +86,9 @@ func Write(ctx context.Context, dir string, c *Corpus, opt WriteOptions) (Manife
 	}
 	defer closeAll()
 
+	if err := removeStale(dir, m.Format); err != nil {
+		return m, err
+	}
 	graphs, err := open(GraphsFile)
 	if err != nil {
 		return m, err
@@ -153,6 +156,44 @@ func Write(ctx context.Context, dir string, c *Corpus, opt WriteOptions) (Manife
 	}
 	m.Bytes += mf.n
 	return m, nil
+}
+
+// removeStale removes the article texts a previous run left in dir that
+// this run will not overwrite: articles.ndjson when writing files, and the
+// Markdown files this package names (NNNNNNN-slug.md) in articles/.
+func removeStale(dir, format string) error {
+	if format == FormatFiles {
+		if err := os.Remove(filepath.Join(dir, ArticlesFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return kg.WrapError(kg.Invalid, err, "cannot remove the stale %s", filepath.Join(dir, ArticlesFile))
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, ArticlesDir))
+	if err != nil {
+		return nil // nothing there
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !isArticleFile(e.Name()) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, ArticlesDir, e.Name())); err != nil {
+			return kg.WrapError(kg.Invalid, err, "cannot remove the stale %s", filepath.Join(dir, ArticlesDir, e.Name()))
+		}
+	}
+	return nil
+}
+
+// isArticleFile reports whether name is one of the Markdown files Write
+// names: seven digits, a dash, a slug, ".md".
+func isArticleFile(name string) bool {
+	if len(name) < 12 || !strings.HasSuffix(name, ".md") || name[7] != '-' {
+		return false
+	}
+	for _, c := range name[:7] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // markdown renders a record as Markdown with a YAML front matter.
@@ -250,7 +291,7 @@ func ReadArticles(dir string) iter.Seq2[Record, error] {
 			return
 		}
 		for _, e := range entries {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			if !e.Type().IsRegular() || !isArticleFile(e.Name()) {
 				continue
 			}
 			b, err := os.ReadFile(filepath.Join(mdDir, e.Name()))

@@ -31,7 +31,7 @@ type doc struct {
 	sSpans  []idSpan
 	pending []pendRel
 
-	ents    map[kg.ID]*kg.Entity
+	ents    map[kg.ID]*entry
 	spans   map[kg.ID][]kg.Span
 	rels    map[string]*kg.Relation
 	acr     map[kg.ID]bool // acronym defined in the text
@@ -52,7 +52,7 @@ type pendRel struct {
 
 func newDoc(w *world, r *rand.Rand) *doc {
 	return &doc{w: w, r: r, buf: make([]byte, 0, 8192),
-		ents: map[kg.ID]*kg.Entity{}, spans: map[kg.ID][]kg.Span{}, rels: map[string]*kg.Relation{},
+		ents: map[kg.ID]*entry{}, spans: map[kg.ID][]kg.Span{}, rels: map[string]*kg.Relation{},
 		acr: map[kg.ID]bool{}, governs: map[kg.ID]bool{}, count: map[kg.ID]int{}}
 }
 
@@ -73,17 +73,17 @@ func (d *doc) write(s string) {
 	}
 }
 
-// para starts a new paragraph.
+// para starts a new paragraph (written when its first sentence begins).
 func (d *doc) para() {
-	if d.runes > 0 {
-		d.write("\n\n")
-	}
 	d.inPara = false
 }
 
 func (d *doc) begin() {
-	if d.inPara {
+	switch {
+	case d.inPara:
 		d.write(" ")
+	case d.runes > 0:
+		d.write("\n\n")
 	}
 	d.sByte, d.sRune = len(d.buf), d.runes
 	d.capNext = true
@@ -143,12 +143,12 @@ func (d *doc) mention(e *ent, f form) {
 	d.write(f.text)
 	text := string(d.buf[startByte:])
 	d.addSpan(e, kg.Span{Start: start, End: d.runes, Text: text})
-	d.note(e, text)
+	d.note(e, text, f.fold)
 	for _, in := range f.inner {
 		pf := in.p.e.forms[0]
 		s := start + in.at
 		d.addSpan(in.p.e, kg.Span{Start: s, End: s + runeLen(pf.text), Text: pf.text})
-		d.note(in.p.e, pf.text)
+		d.note(in.p.e, pf.text, pf.fold)
 		if e.authority && in.p == e.seat && !d.governs[e.id] {
 			d.governs[e.id] = true
 			d.rel(kg.Governs, e, in.p.e, "")
@@ -162,43 +162,45 @@ func (d *doc) addSpan(e *ent, sp kg.Span) {
 	d.count[e.id]++
 }
 
+// entry is an entity of the article with the folds of its aliases.
+type entry struct {
+	kg.Entity
+	folds []string
+}
+
 // note registers e among the article's entities, with the written form as an
-// alias when it is neither the name nor the acronym.
-func (d *doc) note(e *ent, written string) {
-	x := d.ents[e.id]
-	if x == nil {
-		x = &kg.Entity{ID: e.id, Type: e.typ, Name: e.name, Kind: e.kind, Code: e.code, StartDate: e.date}
-		if e.typ == kg.TypeTheme {
-			x.Scheme = ThemeScheme
-		}
-		d.ents[e.id] = x
-	}
+// alias when it is neither the name nor the acronym. fold is the written
+// form's fold ("" to compute it).
+func (d *doc) note(e *ent, written, fold string) {
+	x := d.entry(e)
 	if e.acronym != "" && written == e.acronym {
 		x.Acronym = e.acronym
 		return
 	}
-	f := kg.Fold(written)
-	if f == kg.Fold(e.name) || (e.acronym != "" && f == kg.Fold(e.acronym)) {
+	if fold == "" {
+		fold = kg.Fold(written)
+	}
+	if fold == e.fold || (e.acronym != "" && fold == kg.Fold(e.acronym)) || slices.Contains(x.folds, fold) {
 		return
 	}
-	for _, a := range x.Aliases {
-		if kg.Fold(a) == f {
-			return
-		}
-	}
 	x.Aliases = append(x.Aliases, written)
+	x.folds = append(x.folds, fold)
 }
 
-// include lists an entity in the graph without a mention (article themes).
-func (d *doc) include(e *ent) {
-	if d.ents[e.id] == nil {
-		x := &kg.Entity{ID: e.id, Type: e.typ, Name: e.name, Kind: e.kind, Code: e.code, StartDate: e.date}
+func (d *doc) entry(e *ent) *entry {
+	x := d.ents[e.id]
+	if x == nil {
+		x = &entry{Entity: kg.Entity{ID: e.id, Type: e.typ, Name: e.name, Kind: e.kind, Code: e.code, StartDate: e.date}}
 		if e.typ == kg.TypeTheme {
 			x.Scheme = ThemeScheme
 		}
 		d.ents[e.id] = x
 	}
+	return x
 }
+
+// include lists an entity in the graph without a mention (article themes).
+func (d *doc) include(e *ent) { d.entry(e) }
 
 // formFor chooses how to write e now: the canonical form the first time,
 // then sometimes a variant or the acronym once it has been defined.
@@ -238,13 +240,13 @@ func (d *doc) np(e *ent, prep string) {
 // bare writes the mention without determiner.
 func (d *doc) bare(e *ent) {
 	f, _ := d.formFor(e)
-	d.mention(e, form{text: f.text, inner: f.inner})
+	d.mention(e, form{text: f.text, fold: f.fold, inner: f.inner})
 }
 
 // in writes "à Lille", "dans le Nord", "en Bretagne", "dans le quartier prioritaire X".
 func (d *doc) in(p *place) {
 	d.write(p.inPrefix())
-	d.mention(p.e, form{text: p.e.forms[0].text})
+	d.mention(p.e, p.e.forms[0])
 }
 
 // inWithParent writes "à Roubaix (Nord)" for a commune, "dans le quartier
@@ -254,7 +256,7 @@ func (d *doc) inWithParent(p *place) {
 	switch p.level {
 	case kg.LevelCommune:
 		d.write(" (")
-		d.mention(p.dept.e, form{text: p.dept.e.forms[0].text})
+		d.mention(p.dept.e, p.dept.e.forms[0])
 		d.write(")")
 	case kg.LevelQPV:
 		d.write(", ")
@@ -272,7 +274,8 @@ func (d *doc) withRole(ro *role) {
 }
 
 // finish adds the mentions of themes written as plain text (outside other
-// entities' names) and returns the normalised graph.
+// entities' names) and returns the graph, in the normal form of
+// kg.NormalizeGraph (built directly: it is cheaper than normalising).
 func (d *doc) finish(a kg.Article, themes []*ent) kg.ArticleGraph {
 	text := string(d.buf)
 	a.Text = text
@@ -282,17 +285,48 @@ func (d *doc) finish(a kg.Article, themes []*ent) kg.ArticleGraph {
 		d.include(t)
 		g.Themes = append(g.Themes, t.id)
 	}
-	for _, e := range d.ents {
-		g.Entities = append(g.Entities, *e)
-	}
-	for id, sp := range d.spans {
-		g.Mentions = append(g.Mentions, kg.Mention{ArticleID: a.ID, EntityID: id, Spans: sp})
-	}
-	for _, r := range d.rels {
-		g.Relations = append(g.Relations, *r)
+	slices.Sort(g.Themes)
+	g.Themes = slices.Compact(g.Themes)
+	g.Entities = make([]kg.Entity, 0, len(d.ents))
+	for _, x := range d.ents {
+		if len(x.Aliases) > 1 { // CleanEntity's order: by fold, then by text
+			idx := make([]int, len(x.Aliases))
+			for i := range idx {
+				idx[i] = i
+			}
+			slices.SortFunc(idx, func(i, j int) int {
+				return cmp.Or(cmp.Compare(x.folds[i], x.folds[j]), cmp.Compare(x.Aliases[i], x.Aliases[j]))
+			})
+			sorted := make([]string, len(idx))
+			for k, i := range idx {
+				sorted[k] = x.Aliases[i]
+			}
+			x.Aliases = sorted
+		}
+		g.Entities = append(g.Entities, x.Entity)
 	}
 	slices.SortFunc(g.Entities, func(x, y kg.Entity) int { return cmp.Compare(x.ID, y.ID) })
-	return kg.NormalizeGraph(g)
+	g.Mentions = make([]kg.Mention, 0, len(d.spans))
+	for id, sp := range d.spans {
+		slices.SortFunc(sp, func(x, y kg.Span) int { return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End)) })
+		sp = slices.CompactFunc(sp, func(x, y kg.Span) bool { return x.Start == y.Start && x.End == y.End })
+		g.Mentions = append(g.Mentions, kg.Mention{ArticleID: a.ID, EntityID: id, Spans: sp})
+	}
+	slices.SortFunc(g.Mentions, func(x, y kg.Mention) int { return cmp.Compare(x.EntityID, y.EntityID) })
+	keys := make([]string, 0, len(d.rels))
+	for k := range d.rels {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	g.Relations = make([]kg.Relation, 0, len(keys))
+	for _, k := range keys {
+		r := *d.rels[k]
+		for i := range r.Provenance {
+			r.Provenance[i].ArticleID = a.ID // sentences were recorded in text order
+		}
+		g.Relations = append(g.Relations, r)
+	}
+	return g
 }
 
 // detectThemes finds the written forms of the vocabulary's themes at word
@@ -335,7 +369,7 @@ func (d *doc) detectThemes(text string) {
 				}
 				sp := kg.Span{Start: pos, End: end, Text: text[i:endByte]}
 				d.spans[tf.e.id] = append(d.spans[tf.e.id], sp)
-				d.note(tf.e, sp.Text)
+				d.note(tf.e, sp.Text, tf.fold)
 				break
 			}
 		}
@@ -347,7 +381,7 @@ func (d *doc) detectThemes(text string) {
 
 // themeForm is a written form of a theme looked for in plain text.
 type themeForm struct {
-	e           *ent
-	text, upper string
-	runes       int
+	e                 *ent
+	text, upper, fold string
+	runes             int
 }

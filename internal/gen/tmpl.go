@@ -360,7 +360,7 @@ func (d *doc) writeItem(it item, mod string) {
 	case "poss":
 		f, _ := d.formFor(e)
 		d.write(possessive(f.fem, f.plur, f.desc+f.text) + f.desc)
-		d.mention(e, form{text: f.text, inner: f.inner})
+		d.mention(e, form{text: f.text, fold: f.fold, inner: f.inner})
 	case "de0":
 		f := e.forms[0]
 		if startsWithVowel(f.text) {
@@ -368,7 +368,7 @@ func (d *doc) writeItem(it item, mod string) {
 		} else {
 			d.write("de ")
 		}
-		d.mention(e, form{text: f.text, inner: f.inner})
+		d.mention(e, form{text: f.text, fold: f.fold, inner: f.inner})
 	case "with":
 		if it.r == nil {
 			d.mention(e, e.forms[0])
@@ -380,7 +380,7 @@ func (d *doc) writeItem(it item, mod string) {
 			d.write(typo(it.r.title))
 		}
 	case "sig":
-		d.mention(e, form{text: signatureName(e.name)})
+		d.mention(e, form{text: signatureName(e.name), fold: e.fold})
 		if it.r != nil {
 			d.write(" - ")
 			if it.r.org.acronym != "" {

@@ -64,7 +64,7 @@ var (
 // Sizes of the pools for n articles: they grow with n so that most actors
 // are named by one or two articles whatever the corpus size.
 func sizes(n int) (nat, reg, assoc, coop, third, creche, fund, series, webinars, inits, calls int) {
-	return 6 + n/1500, 8 + n/300, 60 + n/4, 30 + n/10, 20 + n/20, 12 + n/40, 4 + n/600, 15 + n/30, 10 + n/40, 50 + n/5, 12 + n/20
+	return 6 + n/1500, 8 + n/300, 60 + n/2, 30 + n/5, 20 + n/10, 12 + n/20, 4 + n/600, 15 + n/20, 10 + n/25, 50 + n/3, 12 + n/15
 }
 
 func newWorld(cfg Config) (*world, error) {
@@ -87,7 +87,44 @@ func newWorld(cfg Config) (*world, error) {
 	w.buildStaff(r)
 	w.buildInitiatives(r)
 	w.buildEvents(r)
+	w.foldNames()
 	return w, nil
+}
+
+// foldNames computes once the folds of every name and written form, which
+// articles compare to tell aliases apart.
+func (w *world) foldNames() {
+	do := func(e *ent) {
+		e.fold = kg.Fold(e.name)
+		for i := range e.forms {
+			e.forms[i].fold = kg.Fold(e.forms[i].text)
+		}
+	}
+	for _, t := range w.themes {
+		do(t)
+	}
+	for _, p := range w.geo.byID {
+		if p.e.fold == "" {
+			do(p.e)
+		}
+	}
+	for _, e := range w.orgs {
+		do(e)
+	}
+	for _, e := range w.people {
+		do(e)
+	}
+	for _, pl := range []*pool{w.events, w.inits, w.calls} {
+		for _, e := range pl.items {
+			do(e)
+		}
+	}
+	for k, list := range w.themeIndex {
+		for i := range list {
+			list[i].fold = kg.Fold(list[i].text)
+		}
+		w.themeIndex[k] = list
+	}
 }
 
 // worldStream is the PCG stream of the world; article i uses stream i.
