@@ -33,8 +33,9 @@ type countingStore struct {
 	kg.Store
 	calls atomic.Int64
 
-	search func(ctx context.Context) error // when set, Search runs it instead
-	ping   error                           // when set, Ping fails with it
+	search      func(ctx context.Context) error // when set, Search runs it instead
+	ping        error                           // when set, Ping fails with it
+	panicOnPing bool
 }
 
 func (s *countingStore) count() { s.calls.Add(1) }
@@ -100,6 +101,9 @@ func (s *countingStore) Stats(ctx context.Context) (kg.Stats, error) {
 }
 func (s *countingStore) Ping(ctx context.Context) error {
 	s.count()
+	if s.panicOnPing {
+		panic("ping exploded")
+	}
 	if s.ping != nil {
 		return s.ping
 	}
@@ -242,19 +246,25 @@ func TestSampleQueryFindsTheNetworkOverPOSTAndGET(t *testing.T) {
 }
 
 func TestMutationOverGETIsRefusedWithoutStoreWork(t *testing.T) {
-	ts := newTestServer(t, server.Config(withKeys("k1")), sampleStore(t))
+	ts := newTestServer(t, withKeys("k1"), sampleStore(t))
 	before := ts.store.calls.Load()
-	resp, err := http.Get(ts.URL + "/graphql?query=" + url.QueryEscape(`mutation { deleteArticle(id: "article:741c982d8de1") }`))
+	// Authenticated, so that only the method can be the reason.
+	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/graphql?query="+url.QueryEscape(`mutation { deleteArticle(id: "article:741c982d8de1") }`), nil)
+	req.Header.Set("Authorization", "Bearer k1")
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Request.Header.Set("Authorization", "Bearer k1")
 	r := decode(t, resp)
 	if r.status != http.StatusNotAcceptable || len(r.Errors) != 1 || r.Errors[0].Message != "GET requests only allow query operations" {
 		t.Fatalf("status %d errors %+v", r.status, r.Errors)
 	}
 	if n := ts.store.calls.Load() - before; n != 0 {
 		t.Errorf("%d store calls for a refused mutation", n)
+	}
+	// The article is still there.
+	if r := ts.post(t, `{ article(id: "article:741c982d8de1") { id } }`, nil); len(r.Errors) > 0 {
+		t.Errorf("the article is gone: %+v", r.Errors)
 	}
 }
 
@@ -285,6 +295,7 @@ func TestLimitsRejectBeforeAnyStoreWork(t *testing.T) {
 		{"depth bomb", deepQuery(3), server.CodeDepthLimit, "query depth 14 exceeds the limit of 12"},
 		{"alias flood of lookups", aliasFlood(`entity(id: "org:rtes") { id }`), server.CodeAliasLimit, "query has 500 aliased fields, more than the limit of 100"},
 		{"alias flood of __typename", aliasFlood(`__typename`), server.CodeAliasLimit, "query has 500 aliased fields, more than the limit of 100"},
+		{"token flood", "{ " + strings.Repeat("__typename ", 10001) + "}", "GRAPHQL_PARSE_FAILED", "exceeded token limit of 10000"},
 		{"over the complexity limit", `{ organizations(first: 100) { edges { node { relations(first: 100) { edges { node { to { id name } } } } } } } }`,
 			server.CodeComplexityLimit, "operation has complexity"},
 	}
@@ -462,6 +473,39 @@ func TestInternalErrorsAreMaskedAndLoggedWithTheRequestID(t *testing.T) {
 	logs := ts.logs.String()
 	if !regexp.MustCompile(`"requestId":"req-1234"[^\n]*disk on fire|disk on fire[^\n]*"requestId":"req-1234"`).MatchString(logs) {
 		t.Errorf("no log line with the real error and the request id:\n%s", logs)
+	}
+}
+
+func TestPanicsAreRecoveredMaskedAndLogged(t *testing.T) {
+	store := sampleStore(t)
+	store.search = func(context.Context) error { panic("boom in the store") }
+	ts := newTestServer(t, server.DefaultConfig(), store)
+	r := ts.post(t, rtesQuery, map[string]string{"X-Request-ID": "req-panic"})
+	if len(r.Errors) != 1 || r.Errors[0].Message != "internal error" || r.code() != "internal" {
+		t.Fatalf("status %d errors %+v", r.status, r.Errors)
+	}
+	if !strings.Contains(ts.logs.String(), "boom in the store") || !strings.Contains(ts.logs.String(), "req-panic") {
+		t.Errorf("the panic is not logged with the request id:\n%s", ts.logs.String())
+	}
+	store.search = nil
+	if r := ts.post(t, rtesQuery, nil); len(r.Errors) > 0 {
+		t.Errorf("the server does not serve after a panic: %+v", r.Errors)
+	}
+
+	// Outside GraphQL, the HTTP middleware recovers: 500, masked, logged.
+	store.panicOnPing = true
+	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/readyz", nil)
+	req.Header.Set(server.RequestIDHeader, "req-ping")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = decode(t, resp)
+	if r.status != http.StatusInternalServerError || r.code() != "internal" || r.Errors[0].Message != "internal error" {
+		t.Errorf("/readyz panic: status %d errors %+v", r.status, r.Errors)
+	}
+	if !regexp.MustCompile(`ping exploded[^\n]*|"requestId":"req-ping"[^\n]*ping exploded`).MatchString(ts.logs.String()) || !strings.Contains(ts.logs.String(), "req-ping") {
+		t.Errorf("the HTTP panic is not logged with the request id")
 	}
 }
 
