@@ -260,14 +260,15 @@ func (p *parsed) article(source string, raw []byte) (kg.Article, error) {
 	return a, nil
 }
 
-// takeDateLines moves short "Publié le …" / "Mis à jour le …" / "Date : …"
-// paragraphs out of the text into the dates, when they hold a date.
+// takeDateLines moves short "Publié le …" / "Mis à jour le …" paragraphs
+// out of the text into the dates, when they hold a date. ("Date : …"
+// paragraphs stay: in a body they usually give an event's date.)
 func (p *parsed) takeDateLines() {
 	kept := p.paragraphs[:0]
 	for _, para := range p.paragraphs {
 		if len(para) < 120 {
 			s := trimLayout(para)
-			if k, vals := keyOf(s); k == keyPublished || k == keyModified || k == keyDates {
+			if k, vals := keyOf(s); k == keyPublished || k == keyModified {
 				if d, ok := ParseFrenchDate(vals[0], ""); ok {
 					switch {
 					case k == keyModified:
@@ -302,6 +303,9 @@ func cleanInline(s string) string {
 // characters, cut at a word with "…").
 func firstSentence(text string) string {
 	para, _, _ := strings.Cut(text, "\n\n")
+	if len(para) > 2000 {
+		para = strings.ToValidUTF8(para[:2000], "")
+	}
 	end := len(para)
 	for i := 0; i < len(para); i++ {
 		c := para[i]
@@ -315,17 +319,18 @@ func firstSentence(text string) string {
 	}
 	s := para[:end]
 	if utf8.RuneCountInString(s) > 150 {
-		cut := 0
+		cut, n := 0, 0
 		for i := range s {
-			if utf8.RuneCountInString(s[:i]) >= 140 {
+			if n >= 140 {
+				if cut == 0 {
+					cut = i
+				}
 				break
 			}
 			if s[i] == ' ' {
 				cut = i
 			}
-		}
-		if cut == 0 {
-			cut = len(string([]rune(s)[:140]))
+			n++
 		}
 		s = strings.TrimRight(s[:cut], " ,;:") + "…"
 	}

@@ -1,6 +1,7 @@
 package article_test
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -39,5 +40,31 @@ func BenchmarkNewMatchView(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		article.NewMatchView(text)
+	}
+}
+
+// BenchmarkParseLargeExport parses a 1 MB export (the sample's body repeated)
+// to show that parsing stays linear in the input size.
+func BenchmarkParseLargeExport(b *testing.B) {
+	data, err := os.ReadFile(sampleFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	body, trailer, ok := bytes.Cut(data, []byte("\n \n \nDates:"))
+	if !ok {
+		b.Fatal("sample trailer not found")
+	}
+	var big bytes.Buffer
+	for big.Len() < 1<<20 {
+		big.Write(body)
+		big.WriteString("\n\n")
+	}
+	big.WriteString("\n \n \nDates:")
+	big.Write(trailer)
+	b.SetBytes(int64(big.Len()))
+	for b.Loop() {
+		if _, err := article.Parse("big.txt", big.Bytes(), article.Auto); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -188,22 +188,26 @@ type trailer struct {
 
 // findTrailer looks for the metadata trailer: the first key line from which
 // every following line belongs to a trailer block. It returns nil when
-// there is none.
+// there is none. A parse failing at line f fails again from any start up
+// to f (the blocks governing f are the same), so the search resumes after
+// f and stays linear.
 func findTrailer(lines []textLine) *trailer {
-	for i, l := range lines {
-		if k, _ := keyOf(l.s); k == keyNone || k == keyTitle {
+	for i := 0; i < len(lines); i++ {
+		if k, _ := keyOf(lines[i].s); k == keyNone || k == keyTitle {
 			continue
 		}
-		if t := parseTrailer(lines, i); t != nil {
+		t, failedAt := parseTrailer(lines, i)
+		if t != nil {
 			return t
 		}
+		i = failedAt
 	}
 	return nil
 }
 
-// parseTrailer parses lines[start:] as a trailer, or returns nil when a line
-// fits no block.
-func parseTrailer(lines []textLine, start int) *trailer {
+// parseTrailer parses lines[start:] as a trailer; when a line fits no block
+// it returns nil and that line's index.
+func parseTrailer(lines []textLine, start int) (*trailer, int) {
 	t := &trailer{start: start, themeMarks: map[int]bool{}, links: map[int]string{}}
 	seen := map[trailerKey]bool{}
 	block := keyNone
@@ -211,7 +215,7 @@ func parseTrailer(lines []textLine, start int) *trailer {
 	urlOpen := false // the source URL may continue on the next line
 	link := -1       // the link that may continue on the next line
 	var themeText []string
-	for _, l := range lines[start:] {
+	for li, l := range lines[start:] {
 		s := l.s
 		if s == "" {
 			urlOpen, link = false, -1
@@ -278,7 +282,7 @@ func parseTrailer(lines []textLine, start int) *trailer {
 				continue
 			}
 		}
-		return nil
+		return nil, start + li
 	}
 	t.keys = len(seen)
 	t.source = url.String()
@@ -287,7 +291,7 @@ func parseTrailer(lines []textLine, start int) *trailer {
 			t.themes = append(t.themes, th)
 		}
 	}
-	return t
+	return t, len(lines)
 }
 
 // marker is a "[n]" link marker in a line; start includes the spaces

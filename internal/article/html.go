@@ -256,13 +256,46 @@ func hasClass(n *html.Node, set map[string]bool) bool {
 	return false
 }
 
-// mainRoot chooses the element holding the article text.
+// mainRoot chooses the element holding the article text: the body
+// container (itemprop articleBody, CMS classes) with the most text, else
+// the largest <article>, else the largest <main>, each needing at least 200
+// bytes of text, else <body>.
 func (h *htmlDoc) mainRoot() *html.Node {
+	if h.body == nil {
+		return nil
+	}
+	candidates := map[*html.Node]int{}
+	for _, group := range [][]*html.Node{h.bodies, h.articles, h.mains} {
+		for _, n := range group {
+			candidates[n] = 0
+		}
+	}
+	if len(candidates) > 0 {
+		// One pass computes the text length under every candidate.
+		var walk func(*html.Node) int
+		walk = func(n *html.Node) int {
+			if n.Type == html.TextNode {
+				return len(strings.TrimSpace(n.Data))
+			}
+			if n.Type == html.ElementNode && skipElement(n) {
+				return 0
+			}
+			total := 0
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				total += walk(c)
+			}
+			if _, ok := candidates[n]; ok {
+				candidates[n] = total
+			}
+			return total
+		}
+		walk(h.body)
+	}
 	for _, group := range [][]*html.Node{h.bodies, h.articles, h.mains} {
 		var best *html.Node
 		bestLen := 0
 		for _, n := range group {
-			if l := textLength(n); l > bestLen {
+			if l := candidates[n]; l > bestLen {
 				best, bestLen = n, l
 			}
 		}
@@ -270,31 +303,7 @@ func (h *htmlDoc) mainRoot() *html.Node {
 			return best
 		}
 	}
-	if h.body != nil {
-		return h.body
-	}
-	return nil
-}
-
-// textLength counts the readable text under n, skipping what the text
-// extraction skips.
-func textLength(n *html.Node) int {
-	total := 0
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			total += len(strings.TrimSpace(n.Data))
-			return
-		}
-		if n.Type == html.ElementNode && skipElement(n) {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return total
+	return h.body
 }
 
 func (h *htmlDoc) baseURL() *url.URL {
@@ -512,16 +521,19 @@ func skipElement(n *html.Node) bool {
 	if role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" || role == "search" {
 		return true
 	}
+	class := strings.Fields(strings.ToLower(attrOr(n, "class")))
+	for _, tok := range class {
+		if hiddenClasses[tok] {
+			return true
+		}
+	}
 	switch n.DataAtom {
 	case atom.Article, atom.Main, atom.Body, atom.Html, atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.Li:
 		return false
 	}
 	skip := false
-	for _, k := range []string{"class", "id"} {
-		for _, tok := range strings.Fields(strings.ToLower(attrOr(n, k))) {
-			if hiddenClasses[tok] {
-				return true
-			}
+	for _, toks := range [][]string{class, strings.Fields(strings.ToLower(attrOr(n, "id")))} {
+		for _, tok := range toks {
 			for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' }) {
 				if layoutWords[part] {
 					return false

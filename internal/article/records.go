@@ -140,11 +140,12 @@ func jsonRecords(s string) ([]record, error) {
 			return nil, jsonSyntaxError(data, err)
 		}
 		recs := make([]record, len(elems))
-		off := bytes.Index(data, top)
+		pos, line := max(bytes.Index(data, top), 0), 1
+		line += bytes.Count(data[:pos], []byte("\n"))
 		for i, e := range elems {
-			line := 1
-			if j := bytes.Index(data[max(off, 0):], e); j >= 0 {
-				line = 1 + bytes.Count(data[:max(off, 0)+j], []byte("\n"))
+			if j := bytes.Index(data[pos:], e); j >= 0 {
+				line += bytes.Count(data[pos:pos+j], []byte("\n"))
+				pos += j
 			}
 			recs[i] = record{raw: e, line: line}
 		}

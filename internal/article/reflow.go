@@ -123,8 +123,9 @@ func isBullet(s string) bool {
 
 // reflower joins the lines of one text into paragraphs.
 type reflower struct {
-	full  string // the whole text, for the hyphenation evidence
-	lower string // lazily lowered full
+	full  string          // the whole text, for the hyphenation evidence
+	pairs map[string]bool // hyphenated word pairs of full, built on first need
+	words map[string]bool // words of full, built on first need
 	lay   layout
 }
 
@@ -252,15 +253,20 @@ func (r *reflower) urlContinues(para string, prev, next textLine) bool {
 	return false
 }
 
-// lastToken returns what follows the last space (or NBSP) of s.
+// lastToken returns what follows the last space (or NBSP) of s, looking
+// back at most 8 KiB (no URL is longer).
 func lastToken(s string) string {
-	for i := len(s) - 1; i >= 0; i-- {
+	stop := max(0, len(s)-8192)
+	for i := len(s) - 1; i >= stop; i-- {
 		switch {
 		case s[i] == ' ':
 			return s[i+1:]
 		case s[i] == 0xA0 && i > 0 && s[i-1] == 0xC2:
 			return s[i+1:]
 		}
+	}
+	if stop > 0 {
+		return ""
 	}
 	return s
 }
@@ -309,7 +315,7 @@ func (r *reflower) joinHyphen(para string, next textLine) (string, bool) {
 	case !unicode.IsLower(first):
 		return "", false
 	}
-	left := lastWordPart(s[:len(s)-1])
+	left := lastWordPart(s[max(0, len(s)-256) : len(s)-1])
 	right := firstWord(next.s)
 	if r.keepHyphen(left, right) {
 		return "", true
@@ -336,14 +342,14 @@ func (r *reflower) keepHyphen(left, right string) bool {
 	if utf8.RuneCountInString(left) <= 1 || strings.ToUpper(left) == left {
 		return true
 	}
-	if r.lower == "" {
-		r.lower = strings.ToLower(r.full)
+	if r.pairs == nil {
+		r.indexWords()
 	}
 	l, rt := strings.ToLower(left), strings.ToLower(right)
-	if strings.Contains(r.lower, l+"-"+rt) {
+	if r.pairs[l+"-"+rt] {
 		return true
 	}
-	if strings.Contains(r.lower, l+rt) {
+	if r.words[l+rt] {
 		return false
 	}
 	if compoundSuffixes[rt] || compoundPrefixes[l] {
@@ -352,6 +358,26 @@ func (r *reflower) keepHyphen(left, right string) bool {
 	_, lnum := cardinalWords[foldASCII(l)]
 	_, rnum := cardinalWords[foldASCII(rt)]
 	return lnum && rnum
+}
+
+// indexWords records, once per text, its words and the hyphenated pairs
+// written on one line ("rendez-vous" → "rendez-vous"; "hauts-de-france" →
+// "hauts-de", "de-france"), in lower case: the evidence keepHyphen uses.
+func (r *reflower) indexWords() {
+	r.pairs, r.words = map[string]bool{}, map[string]bool{}
+	lower := strings.ToLower(r.full)
+	for _, tok := range strings.FieldsFunc(lower, func(c rune) bool { return !unicode.IsLetter(c) && c != '-' }) {
+		parts := strings.Split(strings.Trim(tok, "-"), "-")
+		for i, p := range parts {
+			if p == "" {
+				continue
+			}
+			r.words[p] = true
+			if i+1 < len(parts) && parts[i+1] != "" {
+				r.pairs[p+"-"+parts[i+1]] = true
+			}
+		}
+	}
 }
 
 var compoundSuffixes = setOf("ci", "là", "même", "mêmes", "être", "vous", "dire", "vis", "lieu", "lieux",

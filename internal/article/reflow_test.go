@@ -1,0 +1,104 @@
+package article_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maillage/maillage/internal/article"
+)
+
+// wrapped builds a text hard-wrapped like the export, around 60 columns.
+func wrapped(lines ...string) string { return strings.Join(lines, "\n") + "\n" }
+
+func TestLineEndHyphenIsDecidedByTheContinuation(t *testing.T) {
+	in := wrapped(
+		"La communauté d'agglomération soutient le dé-",
+		"veloppement des coopératives et la co-construction des",
+		"politiques publiques avec les habitants des Hauts-de-",
+		"France, dans une logique de co-",
+		"construction assumée et de rendez-",
+		"vous réguliers avec les élus du territoire concerné.",
+	)
+	a := parseOne(t, "h.txt", in, article.Text)
+	for _, want := range []string{"le développement des", "des Hauts-de-France, dans", "logique de co-construction assumée", "de rendez-vous réguliers"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q: %q", want, a.Text)
+		}
+	}
+}
+
+func TestWrappedParagraphsBreakAtIndentedLinesAndShortSentenceEnds(t *testing.T) {
+	in := wrapped(
+		"Le conseil départemental a voté hier un plan de soutien aux",
+		"structures d'insertion par l'activité économique du territoire.",
+		"  Ce plan prévoit trois millions d'euros sur trois ans pour",
+		"les ateliers et chantiers d'insertion et les entreprises.",
+		"Il sera évalué en 2026.",
+		"Les associations saluent une décision attendue depuis des",
+		"années par les acteurs de terrain du département entier.",
+	)
+	a := parseOne(t, "w.txt", in, article.Text)
+	paras := strings.Split(a.Text, "\n\n")
+	want := []string{
+		"Le conseil départemental a voté hier un plan de soutien aux structures d'insertion par l'activité économique du territoire.",
+		"Ce plan prévoit trois millions d'euros sur trois ans pour les ateliers et chantiers d'insertion et les entreprises. Il sera évalué en 2026.",
+		"Les associations saluent une décision attendue depuis des années par les acteurs de terrain du département entier.",
+	}
+	if strings.Join(paras, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs:\n%q\nwant\n%q", paras, want)
+	}
+}
+
+func TestListItemsAndHeadingsStartParagraphs(t *testing.T) {
+	in := wrapped(
+		"Programme de la journée",
+		"La matinée sera consacrée aux retours d'expérience des territoires,",
+		"avec trois interventions successives devant les participants :",
+		"- la régie de quartier de Roubaix ;",
+		"- le tiers-lieu de Sevran ;",
+		"- la coopérative jeunesse de Brest.",
+	)
+	a := parseOne(t, "l.txt", in, article.Text)
+	paras := strings.Split(a.Text, "\n\n")
+	if len(paras) != 5 || paras[0] != "Programme de la journée" || paras[2] != "- la régie de quartier de Roubaix ;" {
+		t.Errorf("paragraphs: %q", paras)
+	}
+}
+
+func TestHTMLLayoutWrappersAreKeptAndBoilerplateClassesDropped(t *testing.T) {
+	page := `<html><body><div class="content-sidebar-wrap"><div class="post-share">Partager sur Facebook</div>
+<p>La coopérative d'activité et d'emploi accompagne 80 entrepreneurs à Tours.</p>
+<p class="sr-only">Texte pour lecteurs d'écran</p><div class="widget related-posts"><p>Autre article</p></div>
+<p style="display: none">caché</p><p hidden>caché aussi</p></div></body></html>`
+	a := parseOne(t, "w.html", page, article.Auto)
+	if a.Text != "La coopérative d'activité et d'emploi accompagne 80 entrepreneurs à Tours." {
+		t.Errorf("text = %q", a.Text)
+	}
+}
+
+func TestHTMLInvalidUTF8FallsBackToWindows1252(t *testing.T) {
+	page := "<html><head><meta charset=\"utf-8\"></head><body><p>R\xe9seau d\x92acteurs \x96 \xe9t\xe9 2024</p></body></html>"
+	a := parseOne(t, "x.html", page, article.Auto)
+	if a.Text != "Réseau d’acteurs – été 2024" {
+		t.Errorf("text = %q", a.Text)
+	}
+}
+
+func TestMarkdownTOMLFrontMatterAndSetextHeading(t *testing.T) {
+	md := "+++\ntitle = \"Les PTCE en 2024\"\ndate = \"2024-05-02\"\ntags = [\"PTCE\", \"Coopération\"]\n+++\n\nBilan annuel\n============\n\nLes pôles territoriaux de coopération\néconomique se développent.\n"
+	a := parseOne(t, "p.md", md, article.Auto)
+	if a.Title != "Les PTCE en 2024" || a.PublishedAt != "2024-05-02" || strings.Join(a.Themes, "|") != "PTCE|Coopération" {
+		t.Errorf("metadata: %+v", a)
+	}
+	if a.Text != "Bilan annuel\n\nLes pôles territoriaux de coopération économique se développent." {
+		t.Errorf("text = %q", a.Text)
+	}
+}
+
+func TestJSONObjectWithArticlesArray(t *testing.T) {
+	in := `{"source": "export CMS", "articles": [{"title": "A", "text": "Texte A."}, {"title": "B", "body": "Texte B.", "published_at": 1717200000}]}`
+	arts, err := article.Parse("x.json", []byte(in), article.Auto)
+	if err != nil || len(arts) != 2 || arts[0].Text != "Texte A." || arts[1].Text != "Texte B." || arts[1].PublishedAt != "2024-06-01" {
+		t.Errorf("got %+v, %v", arts, err)
+	}
+}
