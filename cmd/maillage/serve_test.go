@@ -283,3 +283,33 @@ func TestServeReportsAStoreHeldByAnotherProcess(t *testing.T) {
 		t.Fatalf("got %v, want an unavailable error", err)
 	}
 }
+
+func TestServeFlagsAndEnvironmentSetTheConfiguration(t *testing.T) {
+	vars := map[string]string{
+		"MAILLAGE_ADDR":           "127.0.0.1:9999",
+		"MAILLAGE_CORS_ORIGINS":   "https://a.example, https://b.example",
+		"MAILLAGE_INTROSPECTION":  "false",
+		"MAILLAGE_MAX_COMPLEXITY": "777",
+		"MAILLAGE_TIMEOUT":        "3s",
+		"MAILLAGE_API_KEYS":       "k1, k2,",
+	}
+	e := &env{getenv: func(k string) string { return vars[k] }, stdout: io.Discard, stderr: io.Discard}
+	// Flags win over the environment.
+	f, err := parseServeFlags(e, []string{"--max-depth", "7", "--timeout", "250ms", "--cors-credentials"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := f.serverConfig(e)
+	if f.addr != "127.0.0.1:9999" || cfg.Introspection || cfg.MaxComplexity != 777 || cfg.MaxDepth != 7 ||
+		cfg.Timeout != 250*time.Millisecond || !cfg.CORSCredentials ||
+		fmt.Sprint(cfg.CORSOrigins) != "[https://a.example https://b.example]" || fmt.Sprint(cfg.APIKeys) != "[k1 k2]" {
+		t.Errorf("addr %q config %+v", f.addr, cfg)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+	f, err = parseServeFlags(&env{getenv: func(string) string { return "" }, stdout: io.Discard, stderr: io.Discard}, []string{"--no-introspection"})
+	if err != nil || f.serverConfig(e).Introspection {
+		t.Errorf("--no-introspection left introspection on (err %v)", err)
+	}
+}
