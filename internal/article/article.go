@@ -36,6 +36,9 @@ var Formats = []Format{Auto, Export, Text, Markdown, HTML, JSON, NDJSON}
 // MaxInputSize is the largest input ReadFile reads (64 MiB).
 const MaxInputSize = 64 << 20
 
+// maxTitle is the longest title kept, in characters.
+const maxTitle = 300
+
 // ParseFormat reads a format name, case-insensitively, with the aliases
 // "" and "detect" (auto), "txt", "md", "htm", "jsonl".
 func ParseFormat(s string) (Format, error) {
@@ -239,6 +242,9 @@ func (p *parsed) article(source string, raw []byte) (kg.Article, error) {
 	}
 	if a.Title == "" {
 		a.Title = firstSentence(a.Text)
+	}
+	if r := []rune(a.Title); len(r) > maxTitle {
+		a.Title = strings.TrimRight(string(r[:maxTitle-1]), " ") + "…"
 	}
 	a.PublishedAt, a.ModifiedAt = p.published, p.modified
 	seen := map[string]bool{}

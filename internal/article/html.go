@@ -57,6 +57,10 @@ func parseHTML(s string) (*parsed, error) {
 	ex := &htmlText{base: h.baseURL()}
 	ex.children(root)
 	ex.flush()
+	for i, para := range ex.paras {
+		// Entities (&Atilde;&copy;) hide mojibake from the repair of the raw page.
+		ex.paras[i] = cleanChars(repairMojibake(para))
+	}
 	p.paragraphs = ex.paras
 	p.links = ex.links
 

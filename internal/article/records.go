@@ -246,12 +246,11 @@ func looksLikeHTMLText(s string) bool {
 
 // fields are the metadata read from a JSON record or a front matter.
 type fields struct {
-	url, title, text     string
-	textFormat           Format
-	published, modified  kg.Date
-	themes, links        []string
-	hasThemes, hasLinks  bool
-	publishedRaw, modRaw string
+	url, title, text    string
+	textFormat          Format
+	published, modified kg.Date
+	themes, links       []string
+	hasThemes, hasLinks bool
 }
 
 // normKey folds a field name: lower case without '_', '-', ' '.
@@ -303,11 +302,9 @@ func readFields(m map[string]any) fields {
 		f.title = scalar(v)
 	}
 	if v, _ := first("publishedat", "published", "datepublished", "publicationdate", "pubdate", "date", "createdat", "created", "publiele"); v != nil {
-		f.publishedRaw = scalar(v)
 		f.published = metaDateValue(v)
 	}
 	if v, _ := first("modifiedat", "modified", "datemodified", "lastmod", "lastmodified", "updatedat", "updated"); v != nil {
-		f.modRaw = scalar(v)
 		f.modified = metaDateValue(v)
 	}
 	if v, k := first("text", "content", "body", "articlebody", "html", "markdown", "description", "texte", "contenu"); v != nil {

@@ -102,3 +102,10 @@ func TestJSONObjectWithArticlesArray(t *testing.T) {
 		t.Errorf("got %+v, %v", arts, err)
 	}
 }
+
+func TestHTMLEntityMojibakeIsRepaired(t *testing.T) {
+	a := parseOne(t, "m.html", "<p>L&acirc;&#128;&#153;&Atilde;&copy;t&Atilde;&copy; solidaire</p>", article.Auto)
+	if a.Text != "L’été solidaire" {
+		t.Errorf("text = %q", a.Text)
+	}
+}
