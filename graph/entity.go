@@ -85,9 +85,7 @@ func (r *Resolver) mentionsConnection(ctx context.Context, e *kg.Entity, first *
 	if err != nil {
 		return nil, err
 	}
-	pg, err := paginate(ms, p, newestFirst, func(m kg.Mention, c string) *model.MentionEdge {
-		return &model.MentionEdge{Cursor: c, Node: &m}
-	})
+	pg, err := mentionPage(ms, p)
 	if err != nil {
 		return nil, err
 	}
@@ -99,21 +97,11 @@ func (r *Resolver) relationsConnection(ctx context.Context, e *kg.Entity, types 
 	if err != nil {
 		return nil, err
 	}
-	q := kg.RelationQuery{Types: types, Direction: kg.Both, OtherTypes: otherTypes}
-	if dir != nil {
-		q.Direction = *dir
-	}
-	rels, err := r.relationsOf(ctx, e.ID, q)
+	rels, err := r.relationsOf(ctx, e.ID, relationQuery(types, dir, otherTypes))
 	if err != nil {
 		return nil, err
 	}
-	pg, err := paginate(rels, p, byRelationKey(func(rel kg.Relation) *kg.Relation { return &rel }), func(rel kg.Relation, c string) *model.RelationEdge {
-		edge := &model.RelationEdge{Cursor: c, Node: &rel, Direction: kg.Out, OtherID: rel.To}
-		if rel.From != e.ID {
-			edge.Direction, edge.OtherID = kg.In, rel.From
-		}
-		return edge
-	})
+	pg, err := relationPage(e.ID, rels, p)
 	if err != nil {
 		return nil, err
 	}
@@ -281,9 +269,9 @@ func (r *Resolver) ancestors(ctx context.Context, e *kg.Entity) ([]*kg.Territory
 	return typed(out, kg.TypeTerritory, territoryView), nil
 }
 
-// linkPage pages the relations of id passing q, ordered by relation key,
-// as edges made by edge.
-func linkPage[E any](ctx context.Context, r *Resolver, id kg.ID, q kg.RelationQuery, first *int, after *string, edge func(*model.Link, string) E) (connPage[E], error) {
+// links pages the relations of id passing q, ordered by relation key, as
+// edges made by edge.
+func links[E any](ctx context.Context, r *Resolver, id kg.ID, q kg.RelationQuery, first *int, after *string, edge func(*model.Link, string) E) (connPage[E], error) {
 	p, err := r.pageRequest(first, after)
 	if err != nil {
 		return connPage[E]{}, err
@@ -292,9 +280,15 @@ func linkPage[E any](ctx context.Context, r *Resolver, id kg.ID, q kg.RelationQu
 	if err != nil {
 		return connPage[E]{}, err
 	}
-	return paginate(rels, p, byRelationKey(func(rel kg.Relation) *kg.Relation { return &rel }), func(rel kg.Relation, c string) E {
-		return edge(&model.Link{Rel: rel}, c)
-	})
+	pg, err := linkPage(rels, p)
+	if err != nil {
+		return connPage[E]{}, err
+	}
+	out := connPage[E]{PageInfo: pg.PageInfo, TotalCount: pg.TotalCount, Edges: make([]E, len(pg.Edges))}
+	for i, l := range pg.Edges {
+		out.Edges[i] = edge(l.item, l.cursor)
+	}
+	return out, nil
 }
 
 func roleEdge(l *model.Link, c string) *model.RoleEdge { return &model.RoleEdge{Cursor: c, Node: l} }
@@ -309,8 +303,7 @@ func presentationEdge(l *model.Link, c string) *model.PresentationEdge {
 }
 
 func (r *Resolver) roles(ctx context.Context, id kg.ID, dir kg.Direction, first *int, after *string) (*model.RoleConnection, error) {
-	q := kg.RelationQuery{Types: []kg.RelationType{kg.HoldsRole}, Direction: dir}
-	pg, err := linkPage(ctx, r, id, q, first, after, roleEdge)
+	pg, err := links(ctx, r, id, roleQuery(dir), first, after, roleEdge)
 	if err != nil {
 		return nil, err
 	}
@@ -318,11 +311,7 @@ func (r *Resolver) roles(ctx context.Context, id kg.ID, dir kg.Direction, first 
 }
 
 func (r *Resolver) participations(ctx context.Context, id kg.ID, types []kg.RelationType, dir kg.Direction, first *int, after *string) (*model.ParticipationConnection, error) {
-	q := kg.RelationQuery{Types: []kg.RelationType{kg.Organized, kg.ParticipatedIn}, Direction: dir}
-	if len(types) > 0 {
-		q.Types = types
-	}
-	pg, err := linkPage(ctx, r, id, q, first, after, participationEdge)
+	pg, err := links(ctx, r, id, participationQuery(types, dir), first, after, participationEdge)
 	if err != nil {
 		return nil, err
 	}
@@ -330,8 +319,7 @@ func (r *Resolver) participations(ctx context.Context, id kg.ID, types []kg.Rela
 }
 
 func (r *Resolver) leaderships(ctx context.Context, id kg.ID, dir kg.Direction, first *int, after *string) (*model.LeadershipConnection, error) {
-	q := kg.RelationQuery{Types: []kg.RelationType{kg.LedBy}, Direction: dir}
-	pg, err := linkPage(ctx, r, id, q, first, after, leadershipEdge)
+	pg, err := links(ctx, r, id, leadershipQuery(dir), first, after, leadershipEdge)
 	if err != nil {
 		return nil, err
 	}
@@ -339,8 +327,7 @@ func (r *Resolver) leaderships(ctx context.Context, id kg.ID, dir kg.Direction, 
 }
 
 func (r *Resolver) presentations(ctx context.Context, id kg.ID, dir kg.Direction, first *int, after *string) (*model.PresentationConnection, error) {
-	q := kg.RelationQuery{Types: []kg.RelationType{kg.PresentedAt}, Direction: dir}
-	pg, err := linkPage(ctx, r, id, q, first, after, presentationEdge)
+	pg, err := links(ctx, r, id, presentationQuery(dir), first, after, presentationEdge)
 	if err != nil {
 		return nil, err
 	}

@@ -99,6 +99,13 @@ func (r *Resolver) listEntities(ctx context.Context, f kg.EntityFilter, orderBy 
 		return kg.Page[kg.Entity]{}, err
 	}
 	r.prime(ctx, pg.Items...)
+	nodes := make([]kg.Node, 0, len(pg.Items))
+	for _, e := range pg.Items {
+		if n := kg.AsNode(e); n != nil {
+			nodes = append(nodes, n)
+		}
+	}
+	r.prefetchConnection(ctx, nodes...)
 	return pg, nil
 }
 
@@ -207,9 +214,12 @@ func (r *Resolver) listArticles(ctx context.Context, f kg.ArticleFilter, orderBy
 			l.articles.Prime(a.ID, a)
 		}
 	}
+	nodes := make([]kg.Node, 0, len(pg.Items))
 	for i := range pg.Items {
 		conn.Edges = append(conn.Edges, &model.ArticleEdge{Cursor: pg.Cursors[i], Node: &pg.Items[i]})
+		nodes = append(nodes, &pg.Items[i])
 	}
+	r.prefetchConnection(ctx, nodes...)
 	return conn, nil
 }
 

@@ -268,8 +268,8 @@ func (r *Resolver) entity(ctx context.Context, id kg.ID) (e kg.Entity, ok bool, 
 		return kg.Entity{}, false, err
 	}
 	e, err = l.entities.Load(ctx, id)
-	if errors.Is(err, dataloadgen.ErrNotFound) {
-		return kg.Entity{}, false, nil
+	if errors.Is(err, dataloadgen.ErrNotFound) || (err == nil && e.ID == "") {
+		return kg.Entity{}, false, nil // the prefetcher primes the zero Entity for missing ids
 	}
 	return e, err == nil, err
 }
@@ -290,7 +290,7 @@ func (r *Resolver) entitiesOf(ctx context.Context, ids []kg.ID) ([]kg.Entity, er
 	out := make([]kg.Entity, 0, len(thunks))
 	for _, th := range thunks {
 		e, err := th()
-		if errors.Is(err, dataloadgen.ErrNotFound) {
+		if errors.Is(err, dataloadgen.ErrNotFound) || (err == nil && e.ID == "") {
 			continue
 		}
 		if err != nil {
@@ -311,7 +311,7 @@ func (r *Resolver) article(ctx context.Context, id kg.ID) (a kg.Article, ok bool
 		return kg.Article{}, false, err
 	}
 	a, err = l.articles.Load(ctx, id)
-	if errors.Is(err, dataloadgen.ErrNotFound) {
+	if errors.Is(err, dataloadgen.ErrNotFound) || (err == nil && a.ID == "") {
 		return kg.Article{}, false, nil
 	}
 	return a, err == nil, err
@@ -333,7 +333,7 @@ func (r *Resolver) articlesOf(ctx context.Context, ids []kg.ID) ([]*kg.Article, 
 	out := make([]*kg.Article, 0, len(thunks))
 	for _, th := range thunks {
 		a, err := th()
-		if errors.Is(err, dataloadgen.ErrNotFound) {
+		if errors.Is(err, dataloadgen.ErrNotFound) || (err == nil && a.ID == "") {
 			continue
 		}
 		if err != nil {

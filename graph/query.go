@@ -53,7 +53,16 @@ func (r *Resolver) nodes(ctx context.Context, ids []kg.ID) ([]kg.Node, error) {
 		}
 		out[i] = res.n
 	}
+	r.prefetchNodes(ctx, slices.DeleteFunc(slices.Clone(out), func(n kg.Node) bool { return n == nil })...)
 	return out, nil
+}
+
+func nodesOf(edges []*model.SearchEdge) []kg.Node {
+	out := make([]kg.Node, len(edges))
+	for i, e := range edges {
+		out[i] = e.Node
+	}
+	return out
 }
 
 // lookup loads an entity asked explicitly by id and type: an id of another
@@ -76,22 +85,6 @@ func (r *Resolver) lookup(ctx context.Context, id kg.ID, want kg.EntityType) (kg
 	return e, nil
 }
 
-// articleMentions loads an article's mentions, keeping those of the given
-// entity types (all when empty).
-func (r *Resolver) articleMentions(ctx context.Context, id kg.ID, types []kg.EntityType) ([]kg.Mention, error) {
-	ms, err := r.mentionsIn(ctx, id)
-	if err != nil || len(types) == 0 {
-		return ms, err
-	}
-	out := make([]kg.Mention, 0, len(ms))
-	for _, m := range ms {
-		if slices.Contains(types, m.EntityID.EntityType()) {
-			out = append(out, m)
-		}
-	}
-	return out, nil
-}
-
 // articleRelations loads the relations an article gives evidence for,
 // between entities it mentions: the relations of its mentioned entities (one
 // batched load) that have evidence from the article.
@@ -100,27 +93,11 @@ func (r *Resolver) articleRelations(ctx context.Context, id kg.ID, types []kg.Re
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]kg.ID, len(ms))
-	for i, m := range ms {
-		ids[i] = m.EntityID
-	}
-	lists, err := r.relationsOfAll(ctx, ids, kg.RelationQuery{Types: types, Direction: kg.Both})
+	lists, err := r.relationsOfAll(ctx, mentionedIDs(ms), articleRelationQuery(types))
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	var out []kg.Relation
-	for _, rels := range lists {
-		for _, rel := range rels {
-			k := rel.Key()
-			if seen[k] || !slices.ContainsFunc(rel.Provenance, func(ev kg.Evidence) bool { return ev.ArticleID == id }) {
-				continue
-			}
-			seen[k] = true
-			out = append(out, rel)
-		}
-	}
-	return out, nil
+	return statedBy(id, lists), nil
 }
 
 // search runs Store.Search and primes the entity loader with the hits.
@@ -138,6 +115,7 @@ func (r *Resolver) search(ctx context.Context, query string, types []kg.EntityTy
 	}
 	conn := &model.SearchConnection{TotalCount: pg.TotalCount, PageInfo: storePageInfo(pg.Cursors, pg.HasNextPage, p.After)}
 	conn.Edges = make([]*model.SearchEdge, 0, len(pg.Items))
+	defer func() { r.prefetchConnection(ctx, nodesOf(conn.Edges)...) }()
 	for i, hit := range pg.Items {
 		r.prime(ctx, hit.Entity)
 		node := model.AsEntity(hit.Entity)

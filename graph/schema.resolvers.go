@@ -44,13 +44,11 @@ func (r *articleResolver) Entities(ctx context.Context, obj *kg.Article, types [
 	if err != nil {
 		return nil, err
 	}
-	ms, err := r.articleMentions(ctx, obj.ID, types)
+	ms, err := r.mentionsIn(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
-	pg, err := paginate(ms, p, mostNamed, func(m kg.Mention, c string) *model.ArticleEntityEdge {
-		return &model.ArticleEntityEdge{Cursor: c, Mention: m}
-	})
+	pg, err := articleEntityPage(ms, types, p)
 	if err != nil {
 		return nil, err
 	}
@@ -62,13 +60,11 @@ func (r *articleResolver) Mentions(ctx context.Context, obj *kg.Article, types [
 	if err != nil {
 		return nil, err
 	}
-	ms, err := r.articleMentions(ctx, obj.ID, types)
+	ms, err := r.mentionsIn(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
-	pg, err := paginate(ms, p, textOrder, func(m kg.Mention, c string) *model.MentionEdge {
-		return &model.MentionEdge{Cursor: c, Node: &m}
-	})
+	pg, err := articleMentionPage(ms, types, p)
 	if err != nil {
 		return nil, err
 	}
@@ -84,15 +80,7 @@ func (r *articleResolver) Relations(ctx context.Context, obj *kg.Article, types 
 	if err != nil {
 		return nil, err
 	}
-	pg, err := paginate(rels, p, byRelationKey(func(rel kg.Relation) *kg.Relation { return &rel }), func(rel kg.Relation, c string) *model.ArticleRelationEdge {
-		edge := &model.ArticleRelationEdge{Cursor: c, Node: &rel}
-		for _, ev := range rel.Provenance {
-			if ev.ArticleID == obj.ID {
-				edge.Evidence = append(edge.Evidence, ev)
-			}
-		}
-		return edge
-	})
+	pg, err := articleRelationPage(obj.ID, rels, p)
 	if err != nil {
 		return nil, err
 	}
@@ -255,6 +243,7 @@ func (r *mutationResolver) IngestArticle(ctx context.Context, input model.Ingest
 	if !ok {
 		return nil, kg.Errorf(kg.Internal, "ingested article %s not found in the store", id)
 	}
+	r.prefetchPayload(ctx, a)
 	return &model.IngestArticlePayload{Article: &a}, nil
 }
 
@@ -377,7 +366,11 @@ func (r *presentationResolver) Event(ctx context.Context, obj *model.Link) (*kg.
 }
 
 func (r *queryResolver) Node(ctx context.Context, id kg.ID) (kg.Node, error) {
-	return r.node(ctx, id)
+	n, err := r.node(ctx, id)
+	if n != nil {
+		r.prefetchNodes(ctx, n)
+	}
+	return n, err
 }
 
 func (r *queryResolver) Nodes(ctx context.Context, ids []kg.ID) ([]kg.Node, error) {
@@ -395,7 +388,9 @@ func (r *queryResolver) Entity(ctx context.Context, id kg.ID) (model.Entity, err
 	if !ok {
 		return nil, kg.Errorf(kg.NotFound, "no entity with ID %q", id)
 	}
-	return model.AsEntity(e), nil
+	n := model.AsEntity(e)
+	r.prefetchNodes(ctx, n)
+	return n, nil
 }
 
 func (r *queryResolver) Organization(ctx context.Context, id kg.ID) (*kg.Organization, error) {
@@ -403,7 +398,9 @@ func (r *queryResolver) Organization(ctx context.Context, id kg.ID) (*kg.Organiz
 	if err != nil {
 		return nil, err
 	}
-	return organizationView(e), nil
+	v := organizationView(e)
+	r.prefetchNodes(ctx, v)
+	return v, nil
 }
 
 func (r *queryResolver) Person(ctx context.Context, id kg.ID) (*kg.Person, error) {
@@ -411,7 +408,9 @@ func (r *queryResolver) Person(ctx context.Context, id kg.ID) (*kg.Person, error
 	if err != nil {
 		return nil, err
 	}
-	return personView(e), nil
+	v := personView(e)
+	r.prefetchNodes(ctx, v)
+	return v, nil
 }
 
 func (r *queryResolver) Event(ctx context.Context, id kg.ID) (*kg.Event, error) {
@@ -419,7 +418,9 @@ func (r *queryResolver) Event(ctx context.Context, id kg.ID) (*kg.Event, error) 
 	if err != nil {
 		return nil, err
 	}
-	return eventView(e), nil
+	v := eventView(e)
+	r.prefetchNodes(ctx, v)
+	return v, nil
 }
 
 func (r *queryResolver) Territory(ctx context.Context, id kg.ID) (*kg.Territory, error) {
@@ -427,7 +428,9 @@ func (r *queryResolver) Territory(ctx context.Context, id kg.ID) (*kg.Territory,
 	if err != nil {
 		return nil, err
 	}
-	return territoryView(e), nil
+	v := territoryView(e)
+	r.prefetchNodes(ctx, v)
+	return v, nil
 }
 
 func (r *queryResolver) Theme(ctx context.Context, id kg.ID) (*kg.Theme, error) {
@@ -435,7 +438,9 @@ func (r *queryResolver) Theme(ctx context.Context, id kg.ID) (*kg.Theme, error) 
 	if err != nil {
 		return nil, err
 	}
-	return themeView(e), nil
+	v := themeView(e)
+	r.prefetchNodes(ctx, v)
+	return v, nil
 }
 
 func (r *queryResolver) Initiative(ctx context.Context, id kg.ID) (*kg.Initiative, error) {
@@ -443,7 +448,9 @@ func (r *queryResolver) Initiative(ctx context.Context, id kg.ID) (*kg.Initiativ
 	if err != nil {
 		return nil, err
 	}
-	return initiativeView(e), nil
+	v := initiativeView(e)
+	r.prefetchNodes(ctx, v)
+	return v, nil
 }
 
 func (r *queryResolver) Article(ctx context.Context, id kg.ID) (*kg.Article, error) {
@@ -457,6 +464,7 @@ func (r *queryResolver) Article(ctx context.Context, id kg.ID) (*kg.Article, err
 	if !ok {
 		return nil, kg.Errorf(kg.NotFound, "no article with ID %q", id)
 	}
+	r.prefetchNodes(ctx, &a)
 	return &a, nil
 }
 
@@ -664,15 +672,13 @@ func (r *territoryResolver) Children(ctx context.Context, obj *kg.Territory, fir
 	if err != nil {
 		return nil, err
 	}
-	pg, err := paginate(otherEnds(obj.ID, rels), p, byID, func(id kg.ID, c string) *model.TerritoryEdge {
-		return &model.TerritoryEdge{Cursor: c, Node: &kg.Territory{Entity: kg.Entity{ID: id}}}
-	})
+	pg, err := childPage(obj.ID, rels, p)
 	if err != nil {
 		return nil, err
 	}
 	ids := make([]kg.ID, len(pg.Edges))
-	for i, e := range pg.Edges {
-		ids[i] = e.Node.ID
+	for i, c := range pg.Edges {
+		ids[i] = c.item
 	}
 	es, err := r.entitiesOf(ctx, ids)
 	if err != nil {
@@ -682,11 +688,10 @@ func (r *territoryResolver) Children(ctx context.Context, obj *kg.Territory, fir
 	for _, e := range es {
 		byID[e.ID] = e
 	}
-	edges := pg.Edges[:0]
-	for _, e := range pg.Edges {
-		if full, ok := byID[e.Node.ID]; ok {
-			e.Node = territoryView(full)
-			edges = append(edges, e)
+	edges := make([]*model.TerritoryEdge, 0, len(pg.Edges))
+	for _, c := range pg.Edges {
+		if e, ok := byID[c.item]; ok {
+			edges = append(edges, &model.TerritoryEdge{Cursor: c.cursor, Node: territoryView(e)})
 		}
 	}
 	return &model.TerritoryConnection{Edges: edges, PageInfo: pg.PageInfo, TotalCount: pg.TotalCount}, nil

@@ -3571,11 +3571,11 @@ type Organization implements Node & Entity {
   "The acronym (\"RTES\")."
   acronym: String
   "The people holding a role in it (HOLDS_ROLE), ordered by the relation key."
-  people(first: Int, after: String): RoleConnection!
+  people("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): RoleConnection!
   "The events it organized or took part in."
-  events("Only these relation types (default both)." types: [ParticipationType!], first: Int, after: String): ParticipationConnection!
+  events("Only these relation types (default both)." types: [ParticipationType!], "Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): ParticipationConnection!
   "The initiatives it leads (LED_BY)."
-  initiatives(first: Int, after: String): LeadershipConnection!
+  initiatives("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): LeadershipConnection!
 }
 
 "A person."
@@ -3616,11 +3616,11 @@ type Person implements Node & Entity {
   "The territories it is placed in (LOCATED_IN, GOVERNS, HELD_AT), by name; for a territory, those it is directly part of."
   territories: [Territory!]!
   "The roles the person holds (HOLDS_ROLE), with their organization and title."
-  roles(first: Int, after: String): RoleConnection!
+  roles("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): RoleConnection!
   "The events the person organized or took part in."
-  events("Only these relation types (default both)." types: [ParticipationType!], first: Int, after: String): ParticipationConnection!
+  events("Only these relation types (default both)." types: [ParticipationType!], "Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): ParticipationConnection!
   "The initiatives the person leads (LED_BY)."
-  initiatives(first: Int, after: String): LeadershipConnection!
+  initiatives("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): LeadershipConnection!
 }
 
 "An event: meeting, conference, forum, seminar, webinar…"
@@ -3669,11 +3669,11 @@ type Event implements Node & Entity {
   "Where it was held (HELD_AT): territories or organizations (a ministry's premises)."
   places: [Entity!]!
   "Who organized it (ORGANIZED)."
-  organizers(first: Int, after: String): ParticipationConnection!
+  organizers("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): ParticipationConnection!
   "Who took part in it (PARTICIPATED_IN), with their role."
-  participants(first: Int, after: String): ParticipationConnection!
+  participants("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): ParticipationConnection!
   "The initiatives presented at it (PRESENTED_AT)."
-  initiatives(first: Int, after: String): PresentationConnection!
+  initiatives("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): PresentationConnection!
 }
 
 "A territory of the official geography: country, region, department, EPCI, commune or QPV."
@@ -3724,7 +3724,7 @@ type Territory implements Node & Entity {
   "Every territory above it, the nearest first (commune → department → region → country)."
   ancestors: [Territory!]!
   "The territories directly part of it, by ID (so by official code)."
-  children(first: Int, after: String): TerritoryConnection!
+  children("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): TerritoryConnection!
   "The organizations placed in it (LOCATED_IN, GOVERNS or HELD_AT)."
   organizations(
     "Also count organizations placed below it (departments, communes, QPV)."
@@ -3899,9 +3899,9 @@ type Initiative implements Node & Entity {
   "The sub-kind: participatory_budget, programme, project, call_for_projects, third_place, childcare…"
   kind: String
   "Who leads it (LED_BY): organizations or people."
-  leaders(first: Int, after: String): LeadershipConnection!
+  leaders("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): LeadershipConnection!
   "The events where it was presented (PRESENTED_AT)."
-  events(first: Int, after: String): PresentationConnection!
+  events("Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): PresentationConnection!
 }
 
 "A source article with its metadata and cleaned text."
@@ -3933,11 +3933,11 @@ type Article implements Node {
   "The number of distinct entities it mentions."
   entityCount: Int!
   "The entities it names, the most named first (then by ID), with their counts and spans."
-  entities("Only these entity types." types: [EntityType!], first: Int, after: String): ArticleEntityConnection!
+  entities("Only these entity types." types: [EntityType!], "Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): ArticleEntityConnection!
   "Its mentions in text order (by the start of their first span, then entity ID)."
-  mentions("Only mentions of these entity types." types: [EntityType!], first: Int, after: String): MentionConnection!
+  mentions("Only mentions of these entity types." types: [EntityType!], "Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): MentionConnection!
   "The relations it gives evidence for between entities it mentions, by relation key."
-  relations("Only these relation types." types: [RelationType!], first: Int, after: String): ArticleRelationConnection!
+  relations("Only these relation types." types: [RelationType!], "Page size: default 20, at most 100." first: Int, "Cursor of the item to continue after." after: String): ArticleRelationConnection!
 }
 
 "How many entities of one type the store holds."
