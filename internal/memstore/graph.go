@@ -23,23 +23,24 @@ type graph struct {
 	dirtyRels map[*relRec]struct{}
 }
 
-// articleRec is a stored article: its normalised graph without text.
+// articleRec is a stored article: its normalised graph without text. The
+// entity records point into it (contributions, mentions).
 type articleRec struct {
-	g           kg.ArticleGraph // normalised; Article.Text is empty
+	g           kg.ArticleGraph // normalised; Article.Text is empty; mentions carry PublishedAt
 	foldedTitle string
-	mentionsIn  []kg.Mention // MentionsIn order
 }
 
 func (a *articleRec) date() kg.Date { return a.g.Article.PublishedAt }
 
-// entityRec is an entity with its sources, mentions and adjacency.
+// entityRec is an entity with its sources, mentions and adjacency. Lists are
+// slices (most entities have a few of each; order is restored on read).
 type entityRec struct {
 	id       kg.ID
 	typ      kg.EntityType
-	ref      *kg.Entity             // the reference source, if any
-	contribs map[kg.ID]contribution // by article id
-	mentions map[kg.ID]*kg.Mention  // by article id
-	out, in  map[string]*relRec     // by relation key
+	ref      *kg.Entity     // the reference source, if any
+	contribs []contribution // one per contributing article
+	mentions []*kg.Mention  // into the mentioning articles' graphs
+	out, in  []*relRec      // relations from and to it
 
 	e        kg.Entity // merged attributes, statistics and Parents: what Entities returns
 	foldName string    // Fold(e.Name)
@@ -47,8 +48,9 @@ type entityRec struct {
 }
 
 type contribution struct {
-	date kg.Date
-	e    kg.Entity
+	article kg.ID
+	date    kg.Date
+	e       *kg.Entity // into the article's graph
 }
 
 type nameForm struct{ written, folded string }
@@ -60,14 +62,25 @@ type relRec struct {
 	typ    kg.RelationType
 	from   kg.ID
 	to     kg.ID
-	stated map[kg.ID]*statement
+	stated []statement
 	rel    kg.Relation // output form, rebuilt by finalize
 }
 
 type statement struct {
-	role string
-	date kg.Date
-	ev   []kg.Evidence
+	source kg.ID // article id, "" for reference data
+	role   string
+	date   kg.Date
+	ev     []kg.Evidence
+}
+
+// statementOf returns the statement of source, or nil.
+func (rr *relRec) statementOf(source kg.ID) *statement {
+	for i := range rr.stated {
+		if rr.stated[i].source == source {
+			return &rr.stated[i]
+		}
+	}
+	return nil
 }
 
 func newGraph() *graph {
@@ -89,13 +102,7 @@ func newGraph() *graph {
 func (g *graph) entity(id kg.ID) *entityRec {
 	r := g.entities[id]
 	if r == nil {
-		r = &entityRec{
-			id: id, typ: id.EntityType(),
-			contribs: map[kg.ID]contribution{},
-			mentions: map[kg.ID]*kg.Mention{},
-			out:      map[string]*relRec{},
-			in:       map[string]*relRec{},
-		}
+		r = &entityRec{id: id, typ: id.EntityType()}
 		g.entities[id] = r
 		g.byType[r.typ][id] = r
 	}
@@ -103,17 +110,39 @@ func (g *graph) entity(id kg.ID) *entityRec {
 	return r
 }
 
+// relationKey is kg.Relation.Key without folding an empty role.
+func relationKey(r kg.Relation) string {
+	if r.Role == "" {
+		return string(r.Type) + "|" + string(r.From) + "|" + string(r.To) + "|"
+	}
+	return r.Key()
+}
+
 func (g *graph) relation(r kg.Relation) *relRec {
-	key := r.Key()
+	key := relationKey(r)
 	rr := g.relations[key]
 	if rr == nil {
-		rr = &relRec{key: key, typ: r.Type, from: r.From, to: r.To, stated: map[kg.ID]*statement{}}
+		rr = &relRec{key: key, typ: r.Type, from: r.From, to: r.To}
 		g.relations[key] = rr
-		g.entity(r.From).out[key] = rr
-		g.entity(r.To).in[key] = rr
+		from, to := g.entity(r.From), g.entity(r.To)
+		from.out = append(from.out, rr)
+		to.in = append(to.in, rr)
 	}
 	g.dirtyRels[rr] = struct{}{}
 	return rr
+}
+
+// removeFunc deletes, without keeping order, the first element of list for
+// which match is true.
+func removeFunc[T any](list []T, match func(T) bool) []T {
+	if i := slices.IndexFunc(list, match); i >= 0 {
+		last := len(list) - 1
+		list[i] = list[last]
+		var zero T
+		list[last] = zero
+		list = list[:last]
+	}
+	return list
 }
 
 // prepareGraph turns a validated input graph into its stored form:
@@ -129,34 +158,32 @@ func prepareGraph(in kg.ArticleGraph) (kg.ArticleGraph, string) {
 	return g, text
 }
 
-// apply adds a stored article graph (normalised, without text).
+// apply adds a stored article graph (normalised, without text); the graph
+// is kept and pointed into.
 func (g *graph) apply(ag kg.ArticleGraph) {
 	aid := ag.Article.ID
-	ar := &articleRec{g: ag, foldedTitle: kg.Fold(ag.Article.Title)}
-	ar.g.Article.ThemeIDs = slices.Clone(ag.Themes)
-	ar.g.Article.EntityCount = len(ag.Mentions)
 	date := ag.Article.PublishedAt
+	ag.Article.ThemeIDs = slices.Clone(ag.Themes)
+	ag.Article.EntityCount = len(ag.Mentions)
+	ar := &articleRec{g: ag, foldedTitle: kg.Fold(ag.Article.Title)}
 	g.articles[aid] = ar
-	for _, e := range ag.Entities {
-		g.entity(e.ID).contribs[aid] = contribution{date: date, e: e}
+	for i := range ar.g.Entities {
+		e := &ar.g.Entities[i]
+		r := g.entity(e.ID)
+		r.contribs = append(r.contribs, contribution{article: aid, date: date, e: e})
 	}
-	for i := range ag.Mentions {
-		m := ag.Mentions[i]
+	for i := range ar.g.Mentions {
+		m := &ar.g.Mentions[i]
 		m.PublishedAt = date
-		g.entity(m.EntityID).mentions[aid] = &m
+		r := g.entity(m.EntityID)
+		r.mentions = append(r.mentions, m)
 		g.mentions++
 	}
-	ar.mentionsIn = slices.Clone(ag.Mentions)
-	for i := range ar.mentionsIn {
-		ar.mentionsIn[i].PublishedAt = date
+	for _, r := range ar.g.Relations {
+		rr := g.relation(r)
+		rr.stated = append(rr.stated, statement{source: aid, role: r.Role, date: date, ev: r.Provenance})
 	}
-	slices.SortFunc(ar.mentionsIn, func(a, b kg.Mention) int {
-		return cmp.Or(cmp.Compare(firstStart(a), firstStart(b)), cmp.Compare(a.EntityID, b.EntityID))
-	})
-	for _, r := range ag.Relations {
-		g.relation(r).stated[aid] = &statement{role: r.Role, date: date, ev: r.Provenance}
-	}
-	for _, t := range ag.Themes {
+	for _, t := range ar.g.Themes {
 		set := g.themeArts[t]
 		if set == nil {
 			set = map[kg.ID]struct{}{}
@@ -182,20 +209,21 @@ func (g *graph) unapply(aid kg.ID) {
 	delete(g.articles, aid)
 	for _, e := range ar.g.Entities {
 		if r := g.entities[e.ID]; r != nil {
-			delete(r.contribs, aid)
+			r.contribs = removeFunc(r.contribs, func(c contribution) bool { return c.article == aid })
 			g.dirtyEnts[r] = struct{}{}
 		}
 	}
-	for _, m := range ar.g.Mentions {
+	for i := range ar.g.Mentions {
+		m := &ar.g.Mentions[i]
 		if r := g.entities[m.EntityID]; r != nil {
-			delete(r.mentions, aid)
+			r.mentions = removeFunc(r.mentions, func(x *kg.Mention) bool { return x == m })
 			g.dirtyEnts[r] = struct{}{}
 			g.mentions--
 		}
 	}
 	for _, rel := range ar.g.Relations {
-		if rr := g.relations[rel.Key()]; rr != nil {
-			delete(rr.stated, aid)
+		if rr := g.relations[relationKey(rel)]; rr != nil {
+			rr.stated = removeFunc(rr.stated, func(st statement) bool { return st.source == aid })
 			g.dirtyRels[rr] = struct{}{}
 		}
 	}
@@ -220,10 +248,10 @@ func (g *graph) applyReferenceEntity(e kg.Entity) {
 // applyReferenceRelation adds reference evidence to a relation.
 func (g *graph) applyReferenceRelation(r kg.Relation) {
 	rr := g.relation(r)
-	st := rr.stated[""]
+	st := rr.statementOf("")
 	if st == nil {
-		st = &statement{role: r.Role}
-		rr.stated[""] = st
+		rr.stated = append(rr.stated, statement{role: r.Role})
+		st = &rr.stated[len(rr.stated)-1]
 	}
 	st.ev = mergeEvidence(st.ev, r.Provenance)
 }
@@ -260,16 +288,17 @@ func (g *graph) finalize() (removedEntities int) {
 		if len(rr.stated) == 0 {
 			delete(g.relations, rr.key)
 			if from != nil {
-				delete(from.out, rr.key)
+				from.out = removeFunc(from.out, func(x *relRec) bool { return x == rr })
 			}
 			if to != nil {
-				delete(to.in, rr.key)
+				to.in = removeFunc(to.in, func(x *relRec) bool { return x == rr })
 			}
 			continue
 		}
 		rr.rebuild()
 	}
 	clear(g.dirtyRels)
+	var keep []*entityRec
 	for r := range g.dirtyEnts {
 		if r.ref == nil && len(r.contribs) == 0 && len(r.mentions) == 0 && len(r.out) == 0 && len(r.in) == 0 {
 			delete(g.entities, r.id)
@@ -277,9 +306,15 @@ func (g *graph) finalize() (removedEntities int) {
 			removedEntities++
 			continue
 		}
-		g.recompute(r)
+		keep = append(keep, r)
 	}
 	clear(g.dirtyEnts)
+	// recompute only writes its own record: large rebuilds (open, big
+	// batches) run it in parallel.
+	_ = parallel(len(keep), func(i int) error {
+		recompute(keep[i])
+		return nil
+	})
 	return removedEntities
 }
 
@@ -289,25 +324,30 @@ func (g *graph) finalize() (removedEntities int) {
 // offsets. A source that gave no evidence still appears, as an evidence
 // entry naming only its article (or extractor "reference").
 func (rr *relRec) rebuild() {
-	ids := make([]kg.ID, 0, len(rr.stated))
-	for id := range rr.stated {
-		ids = append(ids, id)
-	}
-	slices.SortFunc(ids, func(a, b kg.ID) int {
+	slices.SortFunc(rr.stated, func(a, b statement) int {
 		switch {
-		case a == "":
+		case a.source == b.source:
+			return 0
+		case a.source == "":
 			return -1
-		case b == "":
+		case b.source == "":
 			return 1
 		}
-		return kg.ContributionOrder(rr.stated[a].date, a, rr.stated[b].date, b)
+		return kg.ContributionOrder(a.date, a.source, b.date, b.source)
 	})
-	var prov []kg.Evidence
-	for _, id := range ids {
-		st := rr.stated[id]
+	n := 0
+	for _, st := range rr.stated {
+		n += max(1, len(st.ev))
+	}
+	prov := make([]kg.Evidence, 0, n)
+	role := ""
+	for _, st := range rr.stated {
+		if role == "" {
+			role = strings.TrimSpace(st.role)
+		}
 		if len(st.ev) == 0 {
-			ev := kg.Evidence{ArticleID: id}
-			if id == "" {
+			ev := kg.Evidence{ArticleID: st.source}
+			if st.source == "" {
 				ev.Extractor = "reference"
 			}
 			prov = append(prov, ev)
@@ -316,37 +356,41 @@ func (rr *relRec) rebuild() {
 		prov = append(prov, st.ev...)
 	}
 	slices.SortStableFunc(prov, compareEvidence)
-	role := ""
-	for _, id := range ids {
-		if r := strings.TrimSpace(rr.stated[id].role); r != "" {
-			role = r
-			break
-		}
-	}
 	rr.rel = kg.Relation{Type: rr.typ, From: rr.from, To: rr.to, Role: role, Provenance: prov}
 }
 
 // recompute merges an entity's sources and computes its statistics and
 // Parents.
-func (g *graph) recompute(r *entityRec) {
+func recompute(r *entityRec) {
 	sources := make([]kg.Entity, 0, 1+len(r.contribs))
 	if r.ref != nil {
 		sources = append(sources, *r.ref)
 	}
-	aids := make([]kg.ID, 0, len(r.contribs))
-	for id := range r.contribs {
-		aids = append(aids, id)
-	}
-	slices.SortFunc(aids, func(a, b kg.ID) int {
-		return kg.ContributionOrder(r.contribs[a].date, a, r.contribs[b].date, b)
+	slices.SortFunc(r.contribs, func(a, b contribution) int {
+		return kg.ContributionOrder(a.date, a.article, b.date, b.article)
 	})
-	for _, id := range aids {
-		sources = append(sources, r.contribs[id].e)
+	for _, c := range r.contribs {
+		// A source identical to an earlier one adds nothing to the merge
+		// (first non-empty values, union of names): popular entities are
+		// given the same way by hundreds of articles.
+		if !slices.ContainsFunc(sources, func(e kg.Entity) bool { return sameSource(e, *c.e) }) {
+			sources = append(sources, *c.e)
+		}
 	}
 	var e kg.Entity
-	if len(sources) > 0 {
+	switch {
+	case len(sources) == 1:
+		// Sources are stored clean (kg.CleanEntity), and the merge of one
+		// clean entity is itself with Broader sorted: skip the merge, the
+		// costliest step of rebuilding a large store.
+		e = sources[0]
+		e.Broader = slices.Compact(slices.Sorted(slices.Values(e.Broader)))
+		if len(e.Broader) == 0 {
+			e.Broader = nil
+		}
+	case len(sources) > 1:
 		e = kg.MergeEntity(sources)
-	} else {
+	default:
 		// Kept only by its mentions or relations: cannot happen with
 		// validated input, but never leave a nameless node.
 		e = kg.Entity{ID: r.id, Type: r.typ, Name: string(r.id)}
@@ -373,10 +417,24 @@ func (g *graph) recompute(r *entityRec) {
 		slices.Sort(e.Parents)
 	}
 	r.e = e
-	r.foldName = kg.Fold(e.Name)
+	// The names of e.Names(), folded once each.
 	r.names = r.names[:0]
-	for _, n := range e.Names() {
-		r.names = append(r.names, nameForm{written: n, folded: kg.Fold(n)})
+	add := func(n string) {
+		f := kg.Fold(n)
+		if f == "" || slices.ContainsFunc(r.names, func(x nameForm) bool { return x.folded == f }) {
+			return
+		}
+		r.names = append(r.names, nameForm{written: n, folded: f})
+	}
+	add(e.Name)
+	for _, a := range e.Aliases {
+		add(a)
+	}
+	add(e.Acronym)
+	if len(r.names) > 0 && r.names[0].written == e.Name {
+		r.foldName = r.names[0].folded
+	} else {
+		r.foldName = kg.Fold(e.Name)
 	}
 }
 
@@ -409,4 +467,12 @@ func cloneRelation(r kg.Relation) kg.Relation {
 		r.Provenance[i].Spans = slices.Clone(r.Provenance[i].Spans)
 	}
 	return r
+}
+
+// sameSource reports whether two contributed entities are identical in
+// everything MergeEntity reads.
+func sameSource(a, b kg.Entity) bool {
+	return a.Name == b.Name && a.Kind == b.Kind && a.Acronym == b.Acronym && a.Code == b.Code &&
+		a.StartDate == b.StartDate && a.EndDate == b.EndDate && a.Scheme == b.Scheme &&
+		a.Reference == b.Reference && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Broader, b.Broader)
 }

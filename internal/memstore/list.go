@@ -17,8 +17,9 @@ import (
 // write; readers fill it lazily and publish with compare-and-swap, so they
 // never wait for each other (two readers may both sort; one result wins).
 type views struct {
-	ents [6][4][2]atomic.Pointer[[]*entityRec]
-	arts [2][2]atomic.Pointer[[]*articleRec]
+	ents  [6][4][2]atomic.Pointer[[]*entityRec]
+	arts  [2][2]atomic.Pointer[[]*articleRec]
+	names atomic.Pointer[nameIndex]
 }
 
 func newViews() *views { return &views{} }
@@ -180,6 +181,17 @@ func paginate[T any](ctx context.Context, sorted []T, key func(T) sortKey, desc 
 		p.Cursors[i] = cursor(key(it))
 	}
 	return p, nil
+}
+
+// pageOfSet cuts one page out of an unsorted list of items that all pass
+// the filter.
+func pageOfSet[T any](list []T, key func(T) sortKey, desc bool, after *sortKey, first int, cursor func(sortKey) string) kg.Page[T] {
+	items, keys, remaining := selectPage(list, key, desc, after, first)
+	p := kg.Page[T]{Items: items, TotalCount: len(list), HasNextPage: remaining > len(items), Cursors: make([]string, len(keys))}
+	for i, k := range keys {
+		p.Cursors[i] = cursor(k)
+	}
+	return p
 }
 
 func checkID(arg string, id kg.ID, want kg.EntityType) error {
@@ -344,18 +356,18 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 		narrow(set)
 	}
 
+	if ft := kg.Fold(f.Text); ft != "" {
+		set := map[*entityRec]struct{}{}
+		s.names().containing(ft, func(r *entityRec) {
+			if r.typ == f.Type {
+				set[r] = struct{}{}
+			}
+		})
+		narrow(set)
+	}
+
 	// Predicates for the others.
 	var preds []func(*entityRec) bool
-	if ft := kg.Fold(f.Text); ft != "" {
-		preds = append(preds, func(r *entityRec) bool {
-			for _, n := range r.names {
-				if strings.Contains(n.folded, ft) {
-					return true
-				}
-			}
-			return false
-		})
-	}
 	if len(f.Kinds) > 0 {
 		preds = append(preds, func(r *entityRec) bool { return slices.Contains(f.Kinds, r.e.Kind) })
 	}
@@ -366,8 +378,8 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 					return true
 				}
 			}
-			for aid := range r.mentions {
-				for _, th := range g.articles[aid].g.Themes {
+			for _, m := range r.mentions {
+				for _, th := range g.articles[m.ArticleID].g.Themes {
 					if slices.Contains(f.Themes, th) {
 						return true
 					}
@@ -401,23 +413,23 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 		}
 	}
 
-	var sorted []*entityRec
+	key := func(r *entityRec) sortKey { return entityKey(r, o.Field) }
+	cursor := func(k sortKey) string { return encodeKey(tag, k, numeric) }
+	var p kg.Page[*entityRec]
 	if restricted {
-		sorted = make([]*entityRec, 0, len(cand))
+		list := make([]*entityRec, 0, len(cand))
 		for r := range cand {
 			if keep == nil || keep(r) {
-				sorted = append(sorted, r)
+				list = append(list, r)
 			}
 		}
-		sortEntities(sorted, o)
-		keep = nil
+		p = pageOfSet(list, key, o.Direction == kg.Desc, after, page.First, cursor)
 	} else {
-		sorted = s.sortedEntities(f.Type, o)
-	}
-	p, err := paginate(ctx, sorted, func(r *entityRec) sortKey { return entityKey(r, o.Field) }, o.Direction == kg.Desc,
-		after, page.First, keep, func(k sortKey) string { return encodeKey(tag, k, numeric) })
-	if err != nil {
-		return none, err
+		var err error
+		p, err = paginate(ctx, s.sortedEntities(f.Type, o), key, o.Direction == kg.Desc, after, page.First, keep, cursor)
+		if err != nil {
+			return none, err
+		}
 	}
 	out := kg.Page[kg.Entity]{Items: make([]kg.Entity, len(p.Items)), Cursors: p.Cursors, HasNextPage: p.HasNextPage, TotalCount: p.TotalCount}
 	for i, r := range p.Items {
@@ -479,8 +491,8 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.A
 		}
 	}
 	mentioning := func(set map[*articleRec]struct{}, r *entityRec) {
-		for aid := range r.mentions {
-			set[g.articles[aid]] = struct{}{}
+		for _, m := range r.mentions {
+			set[g.articles[m.ArticleID]] = struct{}{}
 		}
 	}
 	if f.Mentions != "" {
@@ -527,23 +539,23 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.A
 			return true
 		}
 	}
-	var sorted []*articleRec
+	key := func(a *articleRec) sortKey { return articleKey(a, o.Field) }
+	cursor := func(k sortKey) string { return encodeKey(tag, k, false) }
+	var p kg.Page[*articleRec]
 	if restricted {
-		sorted = make([]*articleRec, 0, len(cand))
+		list := make([]*articleRec, 0, len(cand))
 		for a := range cand {
 			if keep == nil || keep(a) {
-				sorted = append(sorted, a)
+				list = append(list, a)
 			}
 		}
-		sortArticles(sorted, o)
-		keep = nil
+		p = pageOfSet(list, key, o.Direction == kg.Desc, after, page.First, cursor)
 	} else {
-		sorted = s.sortedArticles(o)
-	}
-	p, err := paginate(ctx, sorted, func(a *articleRec) sortKey { return articleKey(a, o.Field) }, o.Direction == kg.Desc,
-		after, page.First, keep, func(k sortKey) string { return encodeKey(tag, k, false) })
-	if err != nil {
-		return none, err
+		var err error
+		p, err = paginate(ctx, s.sortedArticles(o), key, o.Direction == kg.Desc, after, page.First, keep, cursor)
+		if err != nil {
+			return none, err
+		}
 	}
 	out := kg.Page[kg.Article]{Items: make([]kg.Article, len(p.Items)), Cursors: p.Cursors, HasNextPage: p.HasNextPage, TotalCount: p.TotalCount}
 	for i, a := range p.Items {

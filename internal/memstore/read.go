@@ -129,22 +129,26 @@ func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery
 		if _, done := out[id]; done {
 			continue
 		}
-		rels := []kg.Relation{}
+		var found []*relRec
 		if dir != kg.In {
 			for _, rr := range r.out {
 				if keep(rr, rr.to) {
-					rels = append(rels, cloneRelation(rr.rel))
+					found = append(found, rr)
 				}
 			}
 		}
 		if dir != kg.Out {
 			for _, rr := range r.in {
 				if (dir == kg.In || rr.from != rr.to) && keep(rr, rr.from) {
-					rels = append(rels, cloneRelation(rr.rel))
+					found = append(found, rr)
 				}
 			}
 		}
-		slices.SortFunc(rels, func(a, b kg.Relation) int { return cmp.Compare(a.Key(), b.Key()) })
+		slices.SortFunc(found, func(a, b *relRec) int { return cmp.Compare(a.key, b.key) })
+		rels := make([]kg.Relation, len(found))
+		for i, rr := range found {
+			rels[i] = cloneRelation(rr.rel)
+		}
 		out[id] = rels
 	}
 	return out, nil
@@ -207,10 +211,13 @@ func (s *Store) MentionsIn(ctx context.Context, articleIDs []kg.ID) (map[kg.ID][
 		if a == nil {
 			continue
 		}
-		ms := make([]kg.Mention, len(a.mentionsIn))
-		for i, m := range a.mentionsIn {
+		ms := make([]kg.Mention, len(a.g.Mentions))
+		for i, m := range a.g.Mentions {
 			ms[i] = cloneMention(m)
 		}
+		slices.SortFunc(ms, func(a, b kg.Mention) int {
+			return cmp.Or(cmp.Compare(firstStart(a), firstStart(b)), cmp.Compare(a.EntityID, b.EntityID))
+		})
 		out[id] = ms
 	}
 	return out, nil
@@ -244,8 +251,8 @@ func (s *Store) CoMentioned(ctx context.Context, ids []kg.ID, q kg.CoMentionQuer
 			continue
 		}
 		counts := map[kg.ID]int{}
-		for aid := range r.mentions {
-			for _, m := range s.g.articles[aid].g.Mentions {
+		for _, mine := range r.mentions {
+			for _, m := range s.g.articles[mine.ArticleID].g.Mentions {
 				if m.EntityID != id && (len(q.Types) == 0 || slices.Contains(q.Types, m.EntityID.EntityType())) {
 					counts[m.EntityID]++
 				}

@@ -71,28 +71,31 @@ func (s *Store) Search(ctx context.Context, q kg.SearchQuery, page kg.PageReques
 	if len(types) == 0 {
 		types = kg.EntityTypes
 	}
+	// Every kind of match (exact, prefix, substring, every word a word
+	// prefix) needs the longest word of the text inside a name: the name
+	// index yields those candidates, MatchRank ranks them.
 	var hits []hit
 	n := 0
-	for _, t := range kg.EntityTypes {
-		if !slices.Contains(types, t) {
-			continue
+	var ctxErrSeen error
+	s.names().containing(longestWord(ft), func(r *entityRec) {
+		if n++; n%8192 == 0 && ctxErrSeen == nil {
+			ctxErrSeen = ctxErr(ctx)
 		}
-		for _, r := range s.g.byType[t] {
-			if n++; n%8192 == 0 {
-				if err := ctxErr(ctx); err != nil {
-					return none, err
-				}
-			}
-			best, matched, ok := kg.SearchRank(0), "", false
-			for _, nf := range r.names {
-				if rank, m := kg.MatchRank(ft, nf.folded); m && (!ok || rank < best) {
-					best, matched, ok = rank, nf.written, true
-				}
-			}
-			if ok {
-				hits = append(hits, hit{r: r, rank: best, matched: matched})
+		if ctxErrSeen != nil || !slices.Contains(types, r.typ) {
+			return
+		}
+		best, matched, ok := kg.SearchRank(0), "", false
+		for _, nf := range r.names {
+			if rank, m := kg.MatchRank(ft, nf.folded); m && (!ok || rank < best) {
+				best, matched, ok = rank, nf.written, true
 			}
 		}
+		if ok {
+			hits = append(hits, hit{r: r, rank: best, matched: matched})
+		}
+	})
+	if ctxErrSeen != nil {
+		return none, ctxErrSeen
 	}
 	slices.SortFunc(hits, func(a, b hit) int { return compareSearch(a.key(), b.key()) })
 	start := 0

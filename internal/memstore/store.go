@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -98,6 +99,9 @@ func Open(dir string, opts ...Option) (*Store, error) {
 }
 
 func (s *Store) open(o options) error {
+	// Rebuilding allocates the whole graph at once: collect less often
+	// meanwhile (the heap only grows during the rebuild).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	torn, err := preflight(s.file)
 	if err != nil {
 		return err

@@ -78,7 +78,7 @@ func (s *Store) UpsertArticles(ctx context.Context, graphs []kg.ArticleGraph) (k
 			return res, err
 		}
 		g, text := prepareGraph(in)
-		enc, err := sealJSON(g)
+		enc, err := sealValue(g)
 		if err != nil {
 			return res, kg.WrapError(kg.Internal, err, "memstore: encode article %s", g.Article.ID)
 		}
@@ -182,9 +182,11 @@ func (s *Store) LoadReference(ctx context.Context, data kg.ReferenceData) error 
 		cur, ok := rels[key]
 		if !ok {
 			cur = kg.Relation{Type: r.Type, From: r.From, To: r.To, Role: strings.TrimSpace(r.Role)}
-			if rr := s.g.relations[key]; rr != nil && rr.stated[""] != nil {
-				cur.Role = rr.stated[""].role
-				cur.Provenance = rr.stated[""].ev
+			if rr := s.g.relations[key]; rr != nil {
+				if st := rr.statementOf(""); st != nil {
+					cur.Role = st.role
+					cur.Provenance = st.ev
+				}
 			}
 			order = append(order, key)
 		}
@@ -194,14 +196,14 @@ func (s *Store) LoadReference(ctx context.Context, data kg.ReferenceData) error 
 	type kv struct{ k, v []byte }
 	var entPuts, relPuts []kv
 	for _, e := range ents {
-		enc, err := sealJSON(e)
+		enc, err := sealValue(e)
 		if err != nil {
 			return kg.WrapError(kg.Internal, err, "memstore: encode reference entity %s", e.ID)
 		}
 		entPuts = append(entPuts, kv{[]byte(e.ID), enc})
 	}
 	for _, k := range order {
-		enc, err := sealJSON(rels[k])
+		enc, err := sealValue(rels[k])
 		if err != nil {
 			return kg.WrapError(kg.Internal, err, "memstore: encode reference relation %s", k)
 		}
