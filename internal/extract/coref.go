@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// coreference adds the later, shorter mentions of entities found before:
+// bare acronyms ("le RTES"), surnames alone ("Dupuis a expliqué"), and
+// generic mentions of the event ("la journée", "ce rendez-vous").
+func (s *state) coreference() {
+	d := s.d
+	for i := range d.toks {
+		tk := d.toks[i]
+		if tk.kind != tWord || !s.free(i, i+1) {
+			continue
+		}
+		if tk.upper {
+			if o := s.acronyms[tk.fold]; o != nil {
+				s.add(o, i, i+1)
+				s.claim(o, i, i+1)
+				continue
+			}
+		}
+		if tk.cap && !tk.nl && i > 0 && !(d.toks[i-1].kind == tPunct && d.toks[i-1].text == ".") {
+			if p := s.personBySurname(tk.fold); p != nil && d.toks[i].sent != d.toks[p.first].sent {
+				s.add(p, i, i+1)
+				s.claim(p, i, i+1)
+			}
+		}
+	}
+	for _, a := range s.evAnaphora {
+		if !s.free(a[0], a[1]) {
+			continue
+		}
+		if e := s.eventBefore(a[0]); e != nil {
+			s.add(e, a[0], a[1])
+			s.claim(e, a[0], a[1])
+		}
+	}
+}
+
+// eventBefore returns the event named last before token i, else the first
+// event of the article.
+func (s *state) eventBefore(i int) *ent {
+	var best *ent
+	bestTok := -1
+	for _, e := range s.evList {
+		for _, sp := range e.spans {
+			if sp[0] < i && sp[0] > bestTok {
+				best, bestTok = e, sp[0]
+			}
+		}
+	}
+	if best == nil && len(s.evList) > 0 {
+		return s.evList[0]
+	}
+	return best
+}
+
+// initiativeBefore returns the initiative named last before token i (a
+// structure when structure is set).
+func (s *state) initiativeBefore(i int, structure bool) *ent {
+	var best *ent
+	bestTok := -1
+	for _, e := range s.ents {
+		if e.typ != kg.TypeInitiative || structure && !e.structure {
+			continue
+		}
+		for _, sp := range e.spans {
+			if sp[0] < i && sp[0] > bestTok {
+				best, bestTok = e, sp[0]
+			}
+		}
+	}
+	return best
+}
+
+// orgBefore returns the organization named last before token i whose name
+// or kind fits the generic noun written ("l'association", "du centre", "la
+// coopérative"), within the five sentences before.
+func (s *state) orgBefore(i int, noun string) *ent {
+	d := s.d
+	var fallback *ent
+	for j := i - 1; j >= 0 && d.toks[j].sent >= d.toks[i].sent-5; j-- {
+		e := s.own(j)
+		if e == nil || e.typ != kg.TypeOrganization {
+			continue
+		}
+		if st, _, ok := e.mentionAt(j); ok {
+			j = st
+		}
+		if noun == "" || kg.Fold(e.kind) == noun || kindNoun[noun] == e.kind || containsWord(kg.Fold(e.name), noun) || s.typedAs(e, noun) {
+			return e
+		}
+		if fallback == nil {
+			fallback = e
+		}
+	}
+	if noun == "structure" || noun == "organisation" || noun == "organisme" {
+		return fallback
+	}
+	return nil
+}
+
+var kindNoun = map[string]string{
+	"association": "association", "cooperative": "cooperative", "scop": "cooperative", "scic": "cooperative",
+	"fonds": "fund", "fondation": "fund", "reseau": "network", "federation": "network", "agence": "public_agency",
+	"entreprise": "company", "societe": "company", "collectivite": kindLocalAuthority,
+}
+
+// typedAs reports whether the organization was introduced with that type
+// noun ("l'association X").
+func (s *state) typedAs(e *ent, noun string) bool {
+	for _, n := range e.names {
+		if f := kg.Fold(n); len(f) > len(noun) && f[:len(noun)] == noun && f[len(noun)] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+func containsWord(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i:i+len(w)] == w && (i == 0 || s[i-1] == ' ') && (i+len(w) == len(s) || s[i+len(w)] == ' ') {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,424 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maillage/maillage/internal/article"
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// evMention is an event mention before events are merged.
+type evMention struct {
+	t0, t1   int // the mention
+	kindTok  int
+	kindEnd  int
+	kind     string
+	kindWord string // folded kind form
+	name     string
+	poss     bool // "sa 7e rencontre", "son assemblée générale"
+	date     *article.DateMatch
+	e        *ent
+}
+
+// anaphoricKinds are words that refer back to an event without naming it.
+var anaphoricKinds = set("rendez vous", "evenement", "evenements", "manifestation", "edition")
+
+// eventPreps introduce an event's topic.
+var eventPreps = set("autour", "consacre", "consacree", "consacres", "consacrees", "dedie", "dediee", "dedies", "dediees", "sur")
+
+// strongKinds are event kinds that name an event even without a topic when
+// a date comes with them.
+var strongKinds = set("colloque", "forum", "webinaire", "webinar", "seminaire", "assemblee generale", "assemblee generale annuelle",
+	"congres", "assises", "universite d ete", "universites d ete", "conference", "rencontre", "rencontres", "journee", "salon", "festival", "hackathon", "soiree")
+
+// events finds the events: a kind (rencontre, forum, colloque…) with an
+// ordinal, a capital, a quoted title, a possessive, or a topic, and a date
+// when one is written near it. Mentions of the same event are merged;
+// generic mentions ("la journée", "ce rendez-vous") refer to the event
+// named before.
+func (s *state) events() {
+	d := s.d
+	s.dates = article.FindDates(s.a.Text, s.a.PublishedAt)
+	var ms []*evMention
+	for _, h := range s.hits {
+		if h.ref.kind != lkEvent || !s.free(h.t0, h.t1) {
+			continue
+		}
+		if end := s.longestKindAt(h.t0, lkEvent); end != h.t1 {
+			continue
+		}
+		if m := s.eventAt(h); m != nil {
+			ms = append(ms, m)
+			continue
+		}
+		// a definite generic mention: "la journée", "cette rencontre"
+		if d.is(h.t0-1, "la", "le", "l", "cette", "ce", "cet", "du", "au", "de") && !strings.HasSuffix(d.toks[h.t1-1].fold, "s") {
+			s.evAnaphora = append(s.evAnaphora, [2]int{h.t0, h.t1})
+		}
+	}
+	for i := 0; i+1 < len(d.toks); i++ {
+		if d.is(i, "rendez vous", "evenement", "manifestation") && d.is(i-1, "la", "le", "l", "cette", "ce", "cet", "du", "au", "de") {
+			s.evAnaphora = append(s.evAnaphora, [2]int{i, i + 1})
+		}
+	}
+	// merge mentions of the same event: same name, or the title's event
+	// with the body's event of the same kind
+	var kept []*evMention
+	for _, m := range ms {
+		merged := false
+		for _, k := range kept {
+			if sameEvent(k, m, d) {
+				if k.date == nil {
+					k.date = m.date
+				}
+				if m.date != nil && d.toks[k.t0].line == 0 && d.toks[m.t0].line != 0 {
+					k.name, m.name = m.name, k.name
+				}
+				m.e = k.e
+				k.e.spans = append(k.e.spans, [2]int{m.t0, m.t1})
+				k.e.names = append(k.e.names, m.name)
+				merged = true
+				break
+			}
+		}
+		if merged {
+			s.claim(m.e, m.t0, m.t1)
+			continue
+		}
+		m.e = &ent{typ: kg.TypeEvent, name: m.name, kind: m.kind, keyTok: m.kindTok, first: m.t0}
+		m.e.spans = [][2]int{{m.t0, m.t1}}
+		kept = append(kept, m)
+		s.claim(m.e, m.t0, m.t1)
+	}
+	for _, m := range kept {
+		e := m.e
+		e.name = m.name
+		if m.date != nil {
+			e.start = m.date.From
+			if m.date.To != m.date.From {
+				e.end = m.date.To
+			}
+		}
+		// the article's title names the event too ("Webinaire : financer …")
+		if s.title != nil {
+			if t := titleEvent(s.title, m.kindWord); t != "" {
+				e.names = append(e.names, t)
+			}
+		}
+		e.id = kg.NewEventID(e.start, e.name)
+		spans := e.spans
+		e.spans = nil
+		for _, sp := range spans {
+			e = s.add(e, sp[0], sp[1])
+		}
+		s.evList = append(s.evList, e)
+		for _, sp := range e.spans {
+			s.claim(e, sp[0], sp[1])
+		}
+	}
+}
+
+// sameEvent reports whether two event mentions name the same event.
+func sameEvent(a, b *evMention, d *doc) bool {
+	if kg.Fold(a.name) == kg.Fold(b.name) {
+		return true
+	}
+	if a.kind != b.kind {
+		return false
+	}
+	// the title line names the event the body describes
+	if (d.toks[a.t0].line == 0) != (d.toks[b.t0].line == 0) {
+		return true
+	}
+	return jaccard(signature(a.name), signature(b.name)) >= 0.5
+}
+
+// jaccard is the Jaccard overlap of two space-separated word sets.
+func jaccard(a, b string) float64 {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	set := map[string]int{}
+	for _, w := range wa {
+		set[w] |= 1
+	}
+	for _, w := range wb {
+		set[w] |= 2
+	}
+	inter := 0
+	for _, v := range set {
+		if v == 3 {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(set))
+}
+
+// titleEvent reads "KIND : topic" in an article title.
+func titleEvent(t *doc, kindWord string) string {
+	if len(t.toks) < 3 || t.toks[0].fold != kindWord || !t.punct(1, ":") {
+		return ""
+	}
+	return t.toks[0].text + " " + strings.TrimSpace(t.text[t.toks[2].b0:])
+}
+
+// longestKindAt returns the end of the longest hit of kind k at token i.
+func (s *state) longestKindAt(i int, k lexKind) int {
+	best := -1
+	for _, hi := range s.byTok[i] {
+		if h := s.hits[hi]; h.ref.kind == k && h.t1 > best {
+			best = h.t1
+		}
+	}
+	return best
+}
+
+// eventAt reads an event mention around the kind hit h, or returns nil when
+// the mention is generic.
+func (s *state) eventAt(h hit) *evMention {
+	d := s.d
+	k := s.x.lx.events[h.ref.idx]
+	kindWord := kg.Fold(k.form)
+	if anaphoricKinds[kindWord] {
+		return nil
+	}
+	m := &evMention{t0: h.t0, t1: h.t1, kindTok: h.t0, kindEnd: h.t1, kind: k.kind, kindWord: kindWord}
+	kindTk := d.toks[h.t0]
+	plural := strings.HasSuffix(d.toks[h.t1-1].fold, "s") && !strings.HasSuffix(kindWord, "s") || strings.HasSuffix(kindWord, "s") && kindWord != "assises"
+	// an ordinal before, or "la 5e édition du Forum …"
+	ord := 0
+	j := h.t0 - 1
+	if d.is(j, "la", "l") && d.is(j-1, "de") {
+		j--
+	}
+	if d.is(j, "du", "de", "des", "d") && d.is(j-1, "edition") {
+		if n, ok := article.Ordinal(tokText(d, j-2)); ok {
+			ord, m.t0 = n, j-2
+		}
+	} else if n, ok := article.Ordinal(tokText(d, h.t0-1)); ok && d.toks[h.t0-1].kind != tPunct {
+		ord, m.t0 = n, h.t0-1
+	}
+	if d.is(m.t0-1, "son", "sa", "ses", "leur", "leurs") {
+		m.poss = true
+	}
+	indefinite := d.is(m.t0-1, "un", "une", "des", "les", "aux", "plusieurs", "trois", "deux", "quatre", "cinq", "chaque", "ces", "nos", "vos")
+	// adjectives, a quoted title, a topic
+	end := h.t1
+	for end < len(d.toks) && d.sameSent(h.t0, end) && d.toks[end].kind == tWord && !d.toks[end].cap && adjectiveLike(d.toks[end].fold) && !verbLike(d.toks[end].fold) {
+		end++
+	}
+	// capitalised adjectives of a named event ("Rencontres nationales", "Forum Régional")
+	title := ""
+	topicEnd := end
+	if st, e2, quoted := s.properName(end, true); quoted && e2 > st {
+		title = d.str(st, e2)
+		topicEnd = e2 + 1
+	} else {
+		ce := s.eventComplement(end)
+		if ce > end {
+			topicEnd = ce
+		}
+	}
+	hasTopic := topicEnd > end
+	// a topic written further in the sentence: "un webinaire jeudi 12 décembre, consacré au …"
+	if !hasTopic && title == "" {
+		for x := end; x < len(d.toks) && d.sameSent(h.t0, x) && x < end+16; x++ {
+			if eventPreps[d.toks[x].fold] && !d.is(x, "sur") {
+				if ce := s.eventComplement(x); ce > x+1 {
+					m.name = capitalize(d.str(h.t0, end)) + " " + d.str(x, ce)
+					hasTopic = true
+				}
+				break
+			}
+		}
+	}
+	m.t1 = topicEnd
+	definite := d.is(m.t0-1, "le", "la", "l", "ce", "cet", "cette", "du", "au")
+	specific := ord > 0 || title != "" || m.poss || kindTk.cap && !plural
+	date := s.dateNear(m.t0, m.t1)
+	if !specific && hasTopic && !indefinite {
+		specific = true
+	}
+	if !specific && date != nil && strongKinds[kindWord] && !plural && !definite {
+		specific = true
+	}
+	if !specific || plural && !kindTk.cap {
+		return nil
+	}
+	if plural && indefinite {
+		return nil
+	}
+	m.date = date
+	if m.name == "" {
+		var b strings.Builder
+		if ord > 0 {
+			b.WriteString(ordinalText(ord) + " ")
+		}
+		b.WriteString(capitalize(d.str(h.t0, end)))
+		switch {
+		case title != "":
+			b.WriteString(" " + title)
+		case hasTopic:
+			b.WriteString(" " + d.str(end, topicEnd))
+		case m.poss:
+			if o := s.subjectOrg(m.t0); o != nil {
+				b.WriteString(" de " + shortName(o))
+			}
+		}
+		m.name = b.String()
+	}
+	return m
+}
+
+func tokText(d *doc, i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.toks[i].text
+}
+
+func ordinalText(n int) string {
+	if n == 1 {
+		return "1er"
+	}
+	return strconv.Itoa(n) + "e"
+}
+
+// shortName is the name an organization goes by: its acronym, else its name.
+func shortName(o *ent) string {
+	if o.acronym != "" && !strings.Contains(o.name, " "+o.acronym) && o.lex != nil && !o.lex.generic {
+		return o.acronym
+	}
+	return o.name
+}
+
+// eventComplement returns the end of an event's topic starting at token i:
+// "des collectivités locales autour de l'ESS", "de l'économie sociale et
+// solidaire", "des tiers-lieux des Hauts-de-France", "consacré au
+// financement des tiers-lieux".
+func (s *state) eventComplement(i int) int {
+	d := s.d
+	n := len(d.toks)
+	end := i
+	afterPrep := false
+	run := 0
+	for j := i; j < n && j < i+18 && d.sameSent(i, j); j++ {
+		t := d.toks[j]
+		f := t.fold
+		if t.kind == tPunct {
+			if t.text == "(" && j+2 < n && d.toks[j+1].upper && d.punct(j+2, ")") {
+				j += 2 // "(PTCE)"
+				continue
+			}
+			break
+		}
+		if months[f] || weekdays[f] || t.kind == tNum {
+			return end
+		}
+		if eventPreps[f] {
+			afterPrep = true
+			run = 0
+			continue
+		}
+		if f == "a" || f == "au" || f == "aux" || f == "en" || f == "le" && !afterPrep {
+			nx := s.skipArticle(j + 1)
+			if !afterPrep && j+1 < n && (d.toks[j+1].cap || d.toks[nx].cap || d.toks[j+1].kind == tNum || s.isHead(j+1) || s.isHead(nx) || !eventPreps[d.toks[max(j-1, 0)].fold]) {
+				return end
+			}
+		}
+		if namePreps[f] || t.elided || articles[f] && afterPrep {
+			if articles[f] && !afterPrep {
+				return end
+			}
+			if f == "et" {
+				nx := j + 1
+				if nx >= n || !(d.toks[nx].cap || namePreps[d.toks[nx].fold] || adjectiveLike(d.toks[nx].fold) || articles[d.toks[nx].fold]) {
+					return end
+				}
+			}
+			afterPrep = true
+			run = 0
+			continue
+		}
+		if determiners[f] || nameStops[f] && !t.cap {
+			return end
+		}
+		switch {
+		case t.cap || t.upper:
+			end = j + 1
+		case (afterPrep || run > 0) && run < 3 && !verbLike(f):
+			end = j + 1
+			run++
+			afterPrep = false
+			continue
+		case adjectiveLike(f):
+			end = j + 1
+		default:
+			return end
+		}
+		afterPrep = false
+	}
+	return end
+}
+
+// dateNear returns the date written nearest to tokens [t0, t1) in their
+// sentence, else in a short line just before or after (a header: "Du 3 au
+// 5 juin 2025 à Lyon").
+func (s *state) dateNear(t0, t1 int) *article.DateMatch {
+	d := s.d
+	sent := d.toks[t0].sent
+	best, bestDist := -1, 1<<30
+	for i := range s.dates {
+		dm := &s.dates[i]
+		k := d.tokenAtByte(dm.Start)
+		if k < 0 || d.toks[k].sent != sent {
+			continue
+		}
+		dist := k - t1
+		if k < t0 {
+			dist = t0 - k
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best >= 0 {
+		return &s.dates[best]
+	}
+	line := d.toks[t0].line
+	for i := range s.dates {
+		dm := &s.dates[i]
+		k := d.tokenAtByte(dm.Start)
+		if k < 0 {
+			continue
+		}
+		ls := d.toks[k].sent
+		if ls == sent-1 || ls == sent+1 {
+			sr := d.sents[ls]
+			if sr[1]-sr[0] <= 12 && (d.toks[k].line-line <= 2 && d.toks[k].line-line >= -2) {
+				return dm
+			}
+		}
+	}
+	return nil
+}
+
+// subjectOrg returns the organization that is the subject of the sentence
+// of token i: the last one named before i in the sentence.
+func (s *state) subjectOrg(i int) *ent {
+	d := s.d
+	for j := i - 1; j >= 0 && d.sameSent(i, j); j-- {
+		if e := s.own(j); e != nil && e.typ == kg.TypeOrganization {
+			// not inside a prepositional phrase ("au Ministère de …")
+			st, _, _ := e.mentionAt(j)
+			if d.is(st-1, "au", "aux", "a", "du", "des", "de", "d", "par", "avec", "pour") || d.is(st-2, "a", "de", "par", "avec", "pour") && d.is(st-1, "la", "l") {
+				j = st
+				continue
+			}
+			return e
+		}
+	}
+	return nil
+}

@@ -1,0 +1,234 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/maillage/maillage/internal/geo"
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// initiatives finds the initiatives: a kind that names one with its
+// complement ("budget participatif et citoyen du département de X",
+// "contrat de ville 2024-2030"), a kind before a proper name or a quoted
+// title ("le dispositif Pass'ESS", "l'appel à projets « Jeunes et ESS »"),
+// a capitalised kind with its complement ("le Pacte pour l'emploi des
+// quartiers"), and national programmes of the lexicon after a programme
+// noun ("l'expérimentation Territoires zéro chômeur de longue durée").
+func (s *state) initiatives() {
+	for _, h := range s.hits {
+		if h.ref.kind != lkInit || !s.free(h.t0, h.t1) {
+			continue
+		}
+		if end := s.longestKindAt(h.t0, lkInit); end != h.t1 {
+			continue
+		}
+		k := s.x.lx.initiatives[h.ref.idx]
+		switch k.mode {
+		case "compound":
+			s.compoundInitiative(h, k)
+		case "named":
+			s.namedInitiative(h, k)
+		}
+	}
+}
+
+// compoundInitiative reads "budget participatif [et citoyen] [du
+// département de X | de X | 2024-2030]".
+func (s *state) compoundInitiative(h hit, k kindEntry) {
+	d := s.d
+	n := len(d.toks)
+	end := h.t1
+	// "et citoyen"
+	if d.is(end, "et") && end+1 < n && !d.toks[end+1].cap && adjectiveLike(d.toks[end+1].fold) || d.is(end, "et") && end+1 < n && d.toks[end+1].kind == tWord && !d.toks[end+1].cap && !determiners[d.toks[end+1].fold] && !namePreps[d.toks[end+1].fold] && !verbLike(d.toks[end+1].fold) && d.is(end+2, "du", "de", "des", "d") {
+		end += 2
+	}
+	for end < n && d.toks[end].kind == tWord && !d.toks[end].cap && adjectiveLike(d.toks[end].fold) && !verbLike(d.toks[end].fold) && d.sameSent(h.t0, end) {
+		end++
+	}
+	base := capitalize(d.str(h.t0, end))
+	var owner, place *ent
+	nameEnd := end
+	suffix := ""
+	if end < n && d.toks[end].kind == tNum && d.sameSent(h.t0, end) {
+		nameEnd = end + 1
+		suffix = " " + d.toks[end].text
+	} else if d.is(end, "du", "de", "des", "d") {
+		k2 := s.skipPrep(end)
+		switch {
+		case d.is(k2, "departement", "region", "ville", "commune", "metropole"):
+			lvl := map[string]geo.Level{"departement": geo.LevelDepartment, "region": geo.LevelRegion, "ville": geo.LevelCommune, "commune": geo.LevelCommune, "metropole": geo.LevelEPCI}[d.toks[k2].fold]
+			if g, cands := s.geoAt(s.skipPrep(k2+1), lvl); g != nil {
+				t := s.pick(g.m, cands)
+				place = s.mentionTerritory(t, g.t0, g.t1)
+				if o := s.authorityEnt(t); o != nil && d.toks[k2].fold != "commune" {
+					if ow := s.own(k2); ow != nil && ow.typ == kg.TypeOrganization {
+						owner = ow
+					} else {
+						owner = s.add(o, k2, g.t1)
+						s.claim(owner, k2, g.t1)
+					}
+				}
+				nameEnd = g.t1
+				suffix = " " + placePhrase(s, t)
+			}
+		case s.own(k2) != nil && s.own(k2).typ == kg.TypeOrganization:
+			owner = s.own(k2)
+			_, oe, _ := owner.mentionAt(k2)
+			nameEnd = oe
+			suffix = " " + d.str(end, oe)
+		default:
+			if g, cands := s.geoAt(k2); g != nil && g.m.Capitalized {
+				t := s.pick(g.m, cands)
+				place = s.mentionTerritory(t, g.t0, g.t1)
+				nameEnd = g.t1
+				suffix = " " + placePhrase(s, t)
+			}
+		}
+	}
+	poss := d.is(h.t0-1, "son", "sa", "ses", "leur", "leurs")
+	if owner == nil && poss {
+		owner = s.subjectOrg(h.t0)
+	}
+	if owner == nil && place == nil && suffix == "" {
+		// "le projet alimentaire territorial porté par le Département"
+		if o := s.carrierAfter(end); o != nil {
+			owner = o
+		} else if o := s.subjectOrg(h.t0); o != nil && o.auth {
+			owner = o
+		}
+	}
+	if owner != nil && owner.governs != nil && place == nil && (poss || suffix != "") {
+		place = owner.governs
+		if suffix == "" {
+			suffix = " " + placePhrase(s, owner.governs.terr)
+		}
+	}
+	if owner == nil && place == nil && suffix == "" {
+		// a bare mention refers to the one named before
+		for _, e := range s.ents {
+			if e.typ == kg.TypeInitiative && e.kind == k.kind {
+				s.add(e, h.t0, h.t1)
+				s.claim(e, h.t0, h.t1)
+				return
+			}
+		}
+		if !d.toks[h.t0].cap {
+			return
+		}
+	}
+	name := base + suffix
+	ini := &ent{typ: kg.TypeInitiative, name: name, kind: k.kind, keyTok: h.t0, owner: owner, place: place}
+	if suffix != "" {
+		ini.names = append(ini.names, d.str(h.t0, nameEnd), base)
+	}
+	ini = s.add(ini, h.t0, nameEnd)
+	s.claim(ini, h.t0, nameEnd)
+}
+
+// placePhrase names a territory after an initiative's kind: "du
+// Pas-de-Calais", "de Roubaix", "de la Région Occitanie".
+func placePhrase(s *state, t *geo.Territory) string {
+	if t == nil {
+		return ""
+	}
+	switch t.Level {
+	case geo.LevelDepartment:
+		if a := s.x.lx.authorities["department:"+t.Code]; a != nil {
+			return strings.TrimPrefix(a.name, "Département ")
+		}
+	case geo.LevelRegion:
+		return "de la Région " + t.Name
+	}
+	return deName(t.Name)
+}
+
+// carrierAfter returns the organization named after "porté par", "lancé
+// par", "piloté par"… that follows token i in its sentence.
+func (s *state) carrierAfter(i int) *ent { return s.carrierWithin(i, 4) }
+
+// carrierWithin is carrierAfter looking up to window tokens ahead.
+func (s *state) carrierWithin(i, window int) *ent {
+	d := s.d
+	for j := i; j < len(d.toks) && j < i+window && d.sameSent(i, j); j++ {
+		if d.punct(j, ",") {
+			continue
+		}
+		if o := s.own(j); o != nil && o.typ == kg.TypeInitiative && window > 4 {
+			return nil // the carrier of another initiative
+		}
+		if carrierVerbs[d.toks[j].fold] && d.is(j+1, "par") {
+			for k := j + 2; k < j+5 && k < len(d.toks); k++ {
+				if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
+					return o
+				}
+			}
+		}
+	}
+	return nil
+}
+
+var carrierVerbs = set("porte", "portee", "portes", "portees", "lance", "lancee", "lances", "lancees", "pilote", "pilotee", "pilotes", "pilotees",
+	"mis", "mise", "gere", "geree", "finance", "financee", "coordonne", "coordonnee", "initie", "initiee", "cree", "creee", "imagine", "imaginee", "propose", "proposee", "conduit", "conduite")
+
+// namedInitiative reads a kind followed by a proper name or a quoted title,
+// or a capitalised kind with its complement.
+func (s *state) namedInitiative(h hit, k kindEntry) {
+	d := s.d
+	n := len(d.toks)
+	j := h.t1
+	// "l'expérimentation Territoires zéro chômeur …": a national programme of the lexicon
+	for _, hi := range s.byTok[min(j, n-1)] {
+		if ht := s.hits[hi]; ht.ref.kind == lkOrg && ht.t0 == j && s.x.lx.orgs[ht.ref.idx].program {
+			le := s.x.lx.orgs[ht.ref.idx]
+			ini := &ent{typ: kg.TypeInitiative, name: le.name, kind: k.kind, keyTok: h.t0, names: []string{d.str(h.t0, ht.t1), le.acronym}}
+			ini = s.add(ini, h.t0, ht.t1)
+			s.claim(ini, h.t0, ht.t1)
+			return
+		}
+	}
+	st, end, quoted := s.properName(j, true)
+	if end <= st && d.punct(j, ",") == false {
+		// "son nouveau programme d'accompagnement des créateurs, Élan Coopératif"
+		ce := s.eventComplement(j)
+		if d.punct(ce, ",") {
+			st, end, quoted = s.properName(ce+1, true)
+			if end > st && !(end >= n || d.punct(end, ".", ",", ";") || d.toks[end].sent != d.toks[st].sent) {
+				end = st
+			}
+		}
+	}
+	if end > st {
+		// "de territoire", "de longue durée" inside a programme's name
+		for end+1 < n && d.is(end, "de", "d") && d.toks[end+1].kind == tWord && !d.toks[end+1].cap && !verbLike(d.toks[end+1].fold) && !determiners[d.toks[end+1].fold] && d.sameSent(st, end+1) {
+			end += 2
+		}
+		if !s.free(st, end) || s.onlyPlace(st, end) {
+			return
+		}
+		name := d.str(st, end)
+		if !quoted && (len(name) < 3 || k.form == "projet" && !d.toks[st].upper && end-st == 1) {
+			return
+		}
+		ini := &ent{typ: kg.TypeInitiative, name: name, kind: k.kind, keyTok: h.t0, names: []string{d.str(h.t0, end)}}
+		if quoted {
+			ini.names = append(ini.names, d.str(h.t0, h.t1)+" "+name, d.str(h.t0, end+1))
+		}
+		last := end
+		if quoted {
+			last = end + 1
+		}
+		ini = s.add(ini, h.t0, last)
+		s.claim(ini, h.t0, last)
+		return
+	}
+	// "le Pacte pour l'emploi des quartiers"
+	if d.toks[h.t0].cap && (h.t0 == 0 || !d.toks[h.t0].nl) {
+		ce := s.complement(h.t1, false)
+		if ce > h.t1+1 {
+			name := d.str(h.t0, ce)
+			ini := &ent{typ: kg.TypeInitiative, name: name, kind: k.kind, keyTok: h.t0}
+			ini = s.add(ini, h.t0, ce)
+			s.claim(ini, h.t0, ce)
+		}
+	}
+}

@@ -1,0 +1,709 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/maillage/maillage/internal/geo"
+	"github.com/maillage/maillage/internal/kg"
+)
+
+const kindLocalAuthority = "local_authority"
+
+// lexOrgEnt returns the entity of a national actor of the lexicon.
+func (s *state) lexOrgEnt(e *orgEntry) *ent {
+	id := kg.ID(kg.PrefixOrganization + ":" + e.id)
+	if o := s.byID[id]; o != nil {
+		return o
+	}
+	o := &ent{typ: kg.TypeOrganization, id: id, name: e.name, acronym: e.acronym, kind: e.kind, lex: e}
+	o.names = append(o.names, e.aliases...)
+	return o
+}
+
+// branchEnt returns the entity of the territorial branch of a national
+// network ("France Active Occitanie", "CAF de Vaucluse").
+func (s *state) branchEnt(e *orgEntry, t *geo.Territory, written string) *ent {
+	short := e.name
+	if e.acronym != "" && e.generic {
+		short = e.acronym
+	}
+	o := &ent{typ: kg.TypeOrganization, id: kg.NewEntityID(kg.TypeOrganization, short+" "+t.Name), name: written, kind: e.kind, lex: e}
+	o.names = append(o.names, short+" "+t.Name)
+	if e.acronym != "" {
+		o.names = append(o.names, e.acronym+" "+t.Name)
+	}
+	return o
+}
+
+// authorityEnt returns the local authority governing t: "Région X",
+// "Département du X", "Ville de X", or the EPCI itself.
+func (s *state) authorityEnt(t *geo.Territory) *ent {
+	var name string
+	var aliases []string
+	switch t.Level {
+	case geo.LevelRegion, geo.LevelDepartment:
+		a := s.x.lx.authorities[string(t.Level)+":"+t.Code]
+		if a == nil {
+			return nil
+		}
+		name, aliases = a.name, a.aliases
+		if t.Level == geo.LevelDepartment {
+			aliases = append(aliases, "Conseil départemental "+strings.TrimPrefix(a.name, "Département "))
+			if strings.HasPrefix(t.Code, "97") {
+				s.depAuthority[t.Code] = true
+			}
+		}
+	case geo.LevelCommune:
+		name = "Ville " + deName(t.Name)
+		aliases = []string{"Mairie " + deName(t.Name)}
+	case geo.LevelEPCI:
+		name = t.Name
+	default:
+		return nil
+	}
+	id := kg.NewEntityID(kg.TypeOrganization, name)
+	if o := s.byID[id]; o != nil {
+		return o
+	}
+	o := &ent{typ: kg.TypeOrganization, id: id, name: name, names: aliases, kind: kindLocalAuthority, auth: true}
+	o.governs = s.territoryEnt(t)
+	return o
+}
+
+// deName returns "de X" with French contraction and elision: "du Havre",
+// "des Abymes", "d'Orange", "de La Rochelle".
+func deName(n string) string {
+	switch {
+	case strings.HasPrefix(n, "Le "):
+		return "du " + n[3:]
+	case strings.HasPrefix(n, "Les "):
+		return "des " + n[4:]
+	}
+	if r := []rune(n); len(r) > 0 && strings.ContainsRune("AEIOUYÉÈÊÎÔÂ", r[0]) {
+		return "d'" + n
+	}
+	return "de " + n
+}
+
+// authorities finds the local authorities: "Région Occitanie", "Conseil
+// régional de Bretagne", "Département du Nord", "Conseil départemental de la
+// Somme", "Ville de Roubaix", "Mairie de X", the EPCI with an authority
+// name ("Métropole européenne de Lille"), and the bare "la Région", "le
+// Département", "le Conseil régional" standing for the one named before.
+func (s *state) authorities() {
+	d := s.d
+	for i := 0; i < len(d.toks); i++ {
+		if !s.free(i, i+1) {
+			continue
+		}
+		tk := d.toks[i]
+		var level geo.Level
+		head := 1
+		switch {
+		case tk.fold == "region":
+			level = geo.LevelRegion
+		case tk.fold == "departement":
+			level = geo.LevelDepartment
+		case tk.fold == "conseil" && d.is(i+1, "regional"):
+			level, head = geo.LevelRegion, 2
+		case tk.fold == "conseil" && d.is(i+1, "departemental"):
+			level, head = geo.LevelDepartment, 2
+		case (tk.fold == "ville" || tk.fold == "mairie") && tk.cap:
+			level = geo.LevelCommune
+		default:
+			continue
+		}
+		k := s.skipPrep(i + head)
+		g, cands := s.geoAt(k, level)
+		strong := tk.cap || head == 2
+		if g == nil {
+			// "la Région", "le Département", "le Conseil régional": the one named before
+			if strong && level != geo.LevelCommune && d.is(i-1, "la", "le", "l", "du", "au", "de") {
+				if t := s.previousTerritory(i, level); t != nil {
+					if o := s.authorityEnt(t); o != nil {
+						o = s.add(o, i, i+head)
+						s.claim(o, i, i+head)
+					}
+				}
+			}
+			continue
+		}
+		if !g.m.Capitalized {
+			continue
+		}
+		t := s.pick(g.m, cands)
+		if !strong && !s.agentive(i) {
+			continue
+		}
+		o := s.authorityEnt(t)
+		if o == nil {
+			continue
+		}
+		o = s.add(o, i, g.t1)
+		s.claim(o, i, g.t1)
+		s.mentionTerritory(t, g.t0, g.t1)
+		i = g.t1 - 1
+	}
+	// EPCI named as such: their name is the authority's
+	for _, g := range s.gList {
+		if !g.m.Capitalized || !s.free(g.t0, g.t1) {
+			continue
+		}
+		for _, c := range g.m.Candidates {
+			if c.Level != geo.LevelEPCI || !epciAuthorityName(g.m.Key) {
+				continue
+			}
+			o := s.authorityEnt(c)
+			o.name = s.d.str(g.t0, g.t1)
+			o = s.add(o, g.t0, g.t1)
+			s.claim(o, g.t0, g.t1)
+			s.mentionTerritory(c, g.t0, g.t1)
+			break
+		}
+	}
+}
+
+func epciAuthorityName(key string) bool {
+	for _, w := range strings.Fields(key) {
+		switch w {
+		case "metropole", "eurometropole", "communaute", "agglomeration", "agglo", "cc", "ca", "cu":
+			return true
+		}
+	}
+	return false
+}
+
+// previousTerritory returns the territory of the level named last before
+// token i, within the three sentences before it.
+func (s *state) previousTerritory(i int, level geo.Level) *geo.Territory {
+	sent := s.d.toks[i].sent
+	var best *gtok
+	for _, g := range s.gList {
+		if g.t0 >= i || s.d.toks[g.t0].sent < sent-3 || !g.m.Capitalized {
+			continue
+		}
+		for _, c := range g.m.Candidates {
+			if c.Level == level {
+				best = g
+				break
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	_, cands := s.geoAt(best.t0, level)
+	if len(cands) == 0 {
+		return nil
+	}
+	return s.pick(best.m, cands)
+}
+
+// supportNouns are nouns after which "du département de X" / "de la région
+// X" names the authority rather than the place.
+var supportNouns = set("soutien", "financement", "financements", "aide", "aides", "appui", "subvention", "subventions", "partenariat",
+	"service", "services", "president", "presidente", "elu", "elus", "elue", "elues", "conseiller", "conseillere", "agents", "agent",
+	"equipes", "equipe", "politique", "strategie", "budget", "dispositif", "programme", "plan", "projet", "competence", "action",
+	"initiative", "assemblee", "direction", "directeur", "directrice", "representant", "representante")
+
+// agentive reports whether a lower-case "département de X" / "région X" at
+// token i stands for the authority: after "par le", "avec la", or after a
+// noun of support, office or programme ("le budget participatif du
+// département de X").
+func (s *state) agentive(i int) bool {
+	d := s.d
+	j := i - 1
+	if d.is(j, "le", "la", "l") {
+		return d.is(j-1, "par", "avec")
+	}
+	if d.is(j, "du") || d.is(j, "la") && d.is(j-1, "de") {
+		if d.is(j, "la") {
+			j--
+		}
+		return j-1 >= 0 && supportNouns[d.toks[j-1].fold] || s.x.roleForms[d.toks[j-1].fold]
+	}
+	return false
+}
+
+// lexiconOrgs records the national actors of the lexicon, with their
+// territorial branches ("France Active Occitanie", "CRESS de Bretagne").
+func (s *state) lexiconOrgs() {
+	d := s.d
+	for _, h := range s.hits {
+		if h.ref.kind != lkOrg || !s.free(h.t0, h.t1) {
+			continue
+		}
+		e := s.x.lx.orgs[h.ref.idx]
+		tk := d.toks[h.t0]
+		if !tk.cap && !tk.upper {
+			continue
+		}
+		if e.program && d.toks[h.t0].kind == tWord && h.t0 > 0 && programNouns[d.toks[h.t0-1].fold] {
+			continue // "l'expérimentation Territoires zéro chômeur": an initiative
+		}
+		if e.branch || e.generic {
+			if o, end := s.branchAfter(e, h.t0, h.t1); o != nil {
+				o = s.add(o, h.t0, end)
+				s.claim(o, h.t0, end)
+				continue
+			}
+			if e.generic {
+				continue
+			}
+		}
+		o := s.add(s.lexOrgEnt(e), h.t0, h.t1)
+		s.claim(o, h.t0, h.t1)
+		if h.ref.acronym {
+			s.acronyms[d.toks[h.t0].fold] = o
+		}
+	}
+	// a network named bare where one of its branches is named stands for
+	// that branch ("Chantier école : …" about "Chantier école Bretagne")
+	for _, bare := range s.ents {
+		if bare.typ != kg.TypeOrganization || bare.lex == nil || bare.seat != nil || bare.id != kg.ID(kg.PrefixOrganization+":"+bare.lex.id) {
+			continue
+		}
+		var branch *ent
+		n := 0
+		for _, b := range s.ents {
+			if b.lex == bare.lex && b.seat != nil && b != bare {
+				branch = b
+				n++
+			}
+		}
+		if n == 1 {
+			s.mergeInto(bare, branch)
+		}
+	}
+}
+
+// mergeInto makes every mention of e a mention of into, and forgets e.
+func (s *state) mergeInto(e, into *ent) {
+	for _, sp := range e.spans {
+		s.add(into, sp[0], sp[1])
+		for i := sp[0]; i < sp[1]; i++ {
+			if s.own(i) == e {
+				s.owner[i] = into
+			}
+		}
+	}
+	for k, v := range s.acronyms {
+		if v == e {
+			s.acronyms[k] = into
+		}
+	}
+	delete(s.byID, e.id)
+	for i, x := range s.ents {
+		if x == e {
+			s.ents = append(s.ents[:i], s.ents[i+1:]...)
+			break
+		}
+	}
+}
+
+// programNouns introduce an initiative's name.
+var programNouns = set("experimentation", "dispositif", "programme", "demarche", "projet", "plan", "appel")
+
+// branchAfter looks for the territory that follows a network's name at
+// [t0, t1) ("France Active Occitanie", "CAF de Vaucluse", "CCAS de la
+// ville") and returns the branch and the end of its name.
+func (s *state) branchAfter(e *orgEntry, t0, t1 int) (*ent, int) {
+	d := s.d
+	k := s.skipPrep(t1)
+	if d.punct(t1, ")") { // "… (CRESS) Occitanie"
+		k = s.skipPrep(t1 + 1)
+	}
+	levels := []geo.Level{geo.LevelRegion, geo.LevelDepartment}
+	if e.generic {
+		levels = append(levels, geo.LevelCommune)
+	}
+	if g, cands := s.geoAt(k, levels...); g != nil && g.m.Capitalized {
+		t := s.pick(g.m, cands)
+		if t.Level == geo.LevelCommune && !e.generic {
+			return nil, 0
+		}
+		o := s.branchEnt(e, t, d.str(t0, g.t1))
+		o.seat = s.mentionTerritory(t, g.t0, g.t1)
+		return o, g.t1
+	}
+	// "de la ville", "de la commune": the commune named before
+	if k > t1 && d.is(k-1, "la") && d.is(k, "ville", "commune") {
+		if t := s.previousTerritory(t0, geo.LevelCommune); t != nil {
+			name := e.name
+			if e.acronym != "" {
+				name = e.acronym
+			}
+			o := s.branchEnt(e, t, name+" "+deName(t.Name))
+			o.names = append(o.names, d.str(t0, k+1))
+			o.seat = s.territoryEnt(t)
+			return o, k + 1
+		}
+	}
+	return nil, 0
+}
+
+// typedNames finds organizations introduced by their type: "l'association
+// Kaz'Ansanm", "l'opérateur Orange", "le centre social Alma-Gare", "la
+// régie de quartier Nord Littoral", and the places run by an organization:
+// "la crèche coopérative Les Lucioles" (Initiative "Crèche coopérative X" and
+// Organization "X").
+func (s *state) typedNames() {
+	d := s.d
+	for _, h := range s.hits {
+		if h.ref.kind != lkHead && !(h.ref.kind == lkInit && s.x.lx.initiatives[h.ref.idx].mode == "structure") {
+			continue
+		}
+		if !s.free(h.t0, h.t1) || h.t1 >= len(d.toks) {
+			continue
+		}
+		// the longest head at this start only
+		if longer := s.longestHeadAt(h.t0); longer != h.t1 {
+			continue
+		}
+		first := d.toks[h.t0]
+		if h.ref.kind == lkHead {
+			hd := s.x.lx.heads[h.ref.idx]
+			if first.cap && hd.complement && !d.toks[h.t0].upper {
+				continue // a capitalised head starts the name itself (headOrgs)
+			}
+			j := h.t1
+			if hd.keep && hd.kind != "venue" && d.is(j, "de", "du", "des", "d") {
+				// "centre socioculturel du Neuhof", "mission locale de Lille"
+				k := s.skipPrep(j)
+				if k < len(d.toks) && d.toks[k].cap {
+					_, end, _ := s.properName(k, false)
+					if end > k && s.free(k, end) {
+						name := capitalize(d.str(h.t0, end))
+						o := s.add(&ent{typ: kg.TypeOrganization, name: name, kind: hd.kind}, h.t0, end)
+						s.claim(o, h.t0, end)
+						continue
+					}
+				}
+			}
+			st, end, quoted := s.properName(j, false)
+			if end <= st && !hd.keep && d.is(j, "du", "de", "d") {
+				// "le club de football du RC Lens"
+				st, end, quoted = s.properName(s.skipPrep(j), false)
+				if end > st && s.onlyPlace(st, end) {
+					continue
+				}
+			}
+			if end <= st && !hd.keep {
+				// "l'association gestionnaire, Coudoulet Solidarité, accueille"
+				k := j
+				for k < len(d.toks) && k < j+3 && d.toks[k].kind == tWord && !d.toks[k].cap && !determiners[d.toks[k].fold] && !verbLike(d.toks[k].fold) {
+					k++
+				}
+				if k > j && d.punct(k, ",") {
+					st, end, quoted = s.properName(k+1, false)
+					if end > st && !d.punct(end, ",") {
+						end = st
+					}
+				}
+			}
+			if end <= st || !s.free(st, end) || s.onlyPlace(st, end) && hd.keep {
+				continue
+			}
+			name := d.str(st, end)
+			var aliases []string
+			if hd.keep || first.cap {
+				name = capitalize(d.str(h.t0, h.t1)) + " " + name
+			} else {
+				aliases = append(aliases, d.str(h.t0, end))
+			}
+			o := &ent{typ: kg.TypeOrganization, name: name, names: aliases, kind: hd.kind}
+			if le := s.lexiconByName(d.str(st, end)); le != nil {
+				o = s.lexOrgEnt(le)
+			}
+			o = s.add(o, pick2(hd.keep || first.cap, h.t0, st), end)
+			s.claim(o, h.t0, end)
+			if quoted {
+				s.claim(o, end, end+1)
+			}
+			continue
+		}
+		// a structure: crèche, tiers-lieu, épicerie solidaire…
+		k := s.x.lx.initiatives[h.ref.idx]
+		st, end, _ := s.properName(h.t1, false)
+		if end <= st || !s.free(st, end) || s.onlyPlace(st, end) {
+			continue
+		}
+		orgName := d.str(st, end)
+		org := s.add(&ent{typ: kg.TypeOrganization, name: orgName, kind: "organization", names: []string{d.str(h.t0, end)}}, st, end)
+		s.claim(org, st, end)
+		ini := &ent{typ: kg.TypeInitiative, name: capitalize(d.str(h.t0, h.t1)) + " " + orgName, kind: k.kind, structure: true, keyTok: h.t0, names: []string{orgName}}
+		ini = s.add(ini, h.t0, end)
+		s.claim(ini, h.t0, h.t1)
+		s.structOrg[ini] = org
+	}
+}
+
+func pick2(c bool, a, b int) int {
+	if c {
+		return a
+	}
+	return b
+}
+
+// longestHeadAt returns the end of the longest organization head or
+// structure kind starting at token i.
+func (s *state) longestHeadAt(i int) int {
+	best := -1
+	for _, hi := range s.byTok[i] {
+		h := s.hits[hi]
+		if h.ref.kind == lkHead || h.ref.kind == lkInit && s.x.lx.initiatives[h.ref.idx].mode == "structure" {
+			best = max(best, h.t1)
+		}
+	}
+	return best
+}
+
+// onlyPlace reports whether tokens [t0, t1) are exactly a place name.
+func (s *state) onlyPlace(t0, t1 int) bool {
+	for _, g := range s.gAt[t0] {
+		if g.t1 == t1 {
+			return true
+		}
+	}
+	return false
+}
+
+// lexiconByName returns the national actor whose name or alias has the
+// same content words as name.
+func (s *state) lexiconByName(name string) *orgEntry {
+	if isAcronym(name) {
+		return s.x.orgByAcr[kg.Fold(name)]
+	}
+	return s.x.orgBySig[signature(name)]
+}
+
+// properName returns the proper name starting at token i: capitalised
+// words with their inner connectors ("Les Ateliers de la Fraternité", "Bois
+// & Co", "Kaz'Ansanm") or a quoted title (« Jeunes et ESS »). With lower,
+// lower-case adjectives and numbers may follow ("Tiers-lieux nourriciers",
+// "Bretagne ESS Horizon 2030"). It returns [st, end) of the name, not
+// counting quotes, and whether it was quoted.
+func (s *state) properName(i int, lower bool) (int, int, bool) {
+	d := s.d
+	n := len(d.toks)
+	if i >= n {
+		return i, i, false
+	}
+	if d.toks[i].kind == tPunct && openQuotes[d.toks[i].text] {
+		for j := i + 1; j < n && j < i+16 && d.sameSent(i, j); j++ {
+			if d.toks[j].kind == tPunct && closeQuotes[d.toks[j].text] {
+				if j > i+1 {
+					return i + 1, j, true
+				}
+				break
+			}
+		}
+		return i, i, false
+	}
+	tk := d.toks[i]
+	if !(tk.cap || tk.upper) || tk.kind == tPunct || nameStops[tk.fold] && !articles[tk.fold] {
+		return i, i, false
+	}
+	if articles[tk.fold] && !(i+1 < n && d.toks[i+1].cap && d.sameSent(i, i+1)) {
+		return i, i, false // "Le" alone, "La" before a lower-case word
+	}
+	end := i + 1
+	for j := i + 1; j < n && j < i+12 && d.sameSent(i, j); j++ {
+		t := d.toks[j]
+		if t.kind == tPunct {
+			if t.text == "&" {
+				continue
+			}
+			break
+		}
+		if t.cap || t.upper {
+			end = j + 1
+			continue
+		}
+		if namePreps[t.fold] || articles[t.fold] || t.elided {
+			// a connector continues the name only before a capitalised word,
+			// and never before a place after "à", "en", "sur"
+			k := j + 1
+			for k < n && (articles[d.toks[k].fold] || d.toks[k].elided) && !d.toks[k].cap {
+				k++
+			}
+			if k < n && d.sameSent(j, k) && (d.toks[k].cap || d.toks[k].upper) && d.toks[k].kind != tPunct {
+				if (t.fold == "a" || t.fold == "au" || t.fold == "aux" || t.fold == "en" || t.fold == "sur") && len(s.gAt[k]) > 0 {
+					break
+				}
+				continue
+			}
+			break
+		}
+		if lower && (t.kind == tNum || adjectiveLike(t.fold) && !verbLike(t.fold)) {
+			end = j + 1
+			continue
+		}
+		break
+	}
+	return i, end, false
+}
+
+// complement returns the end of the complement of an organization head
+// ending at token i: "des acteurs de la solidarité", "de la Transition
+// écologique et solidaire", "ESS de Cornouaille". With strong (the head
+// follows a role: "président du fonds …"), every word up to the clause end
+// is taken, but for verbs.
+func (s *state) complement(i int, strong bool) int {
+	d := s.d
+	n := len(d.toks)
+	end := i
+	afterPrep := false
+	run := 0 // lower-case words since the last preposition
+	limit := i + 12
+	if strong {
+		limit = i + 16
+	}
+	for j := i; j < n && j < limit && (j == 0 || d.sameSent(i, j)); j++ {
+		t := d.toks[j]
+		if t.kind == tPunct {
+			if t.text == "&" {
+				continue
+			}
+			break
+		}
+		f := t.fold
+		if months[f] || weekdays[f] {
+			break
+		}
+		if namePreps[f] || t.elided || articles[f] && afterPrep {
+			if articles[f] && !afterPrep {
+				break
+			}
+			if f == "et" {
+				// "écologique et solidaire", "Scop et Scic", "du Travail et de l'Emploi"
+				nx := j + 1
+				if nx >= n || !d.sameSent(j, nx) {
+					break
+				}
+				nt := d.toks[nx]
+				if !(nt.cap || namePreps[nt.fold] || adjectiveLike(nt.fold)) || determiners[nt.fold] && !namePreps[nt.fold] {
+					break
+				}
+			}
+			if (f == "a" || f == "au" || f == "aux" || f == "en" || f == "sur") && j+1 < n && (len(s.gAt[s.skipArticle(j+1)]) > 0 || d.toks[j+1].kind == tNum) {
+				break // "à Amiens", "en Bretagne", "au 1er"
+			}
+			afterPrep = true
+			run = 0
+			continue
+		}
+		if articles[f] || determiners[f] || nameStops[f] && !t.cap {
+			break
+		}
+		switch {
+		case t.cap || t.upper:
+			if afterPrep || run == 0 || strong {
+				end = j + 1
+				run = 0
+			} else {
+				return end
+			}
+		case t.kind == tNum:
+			return end
+		case strong:
+			if verbLike(f) {
+				return end
+			}
+			end = j + 1
+		case afterPrep && run < 3 && !verbLike(f) || adjectiveLike(f):
+			end = j + 1
+			run++
+		default:
+			return end
+		}
+		afterPrep = false
+	}
+	return end
+}
+
+// skipArticle skips "la", "le", "les", "l'" at i.
+func (s *state) skipArticle(i int) int {
+	if s.d.is(i, "la", "le", "les", "l") {
+		return i + 1
+	}
+	return i
+}
+
+// headOrgs finds organization names made of a head and its complement:
+// "Fédération des acteurs de la solidarité", "Ministère de la …", "Maison de
+// la culture", "Pôle ESS de Cornouaille", and, after a role, lower-case
+// ones ("président du fonds d'expérimentation …").
+func (s *state) headOrgs() {
+	d := s.d
+	for _, h := range s.hits {
+		if h.ref.kind != lkHead || !s.free(h.t0, h.t1) {
+			continue
+		}
+		if longer := s.longestHeadAt(h.t0); longer != h.t1 {
+			continue
+		}
+		hd := s.x.lx.heads[h.ref.idx]
+		tk := d.toks[h.t0]
+		strong := s.afterRole(h.t0)
+		if !hd.complement || !(tk.cap || hd.kind == "ministry" || strong) {
+			continue
+		}
+		end := s.complement(h.t1, strong)
+		if end <= h.t1 || !s.free(h.t1, end) {
+			continue
+		}
+		// a name needs a content word in its complement
+		content := false
+		for j := h.t1; j < end; j++ {
+			if !namePreps[d.toks[j].fold] && !articles[d.toks[j].fold] && !d.toks[j].elided {
+				content = true
+			}
+		}
+		if !content {
+			continue
+		}
+		name := capitalize(d.str(h.t0, end))
+		var o *ent
+		if le := s.lexiconByName(name); le != nil {
+			o = s.lexOrgEnt(le)
+			o.names = append(o.names, name)
+		} else {
+			o = &ent{typ: kg.TypeOrganization, name: name, kind: hd.kind}
+		}
+		o = s.add(o, h.t0, end)
+		s.claim(o, h.t0, end)
+	}
+}
+
+// afterRole reports whether token i follows a role and its preposition
+// ("président du …", "directrice de la …").
+func (s *state) afterRole(i int) bool {
+	d := s.d
+	j := i - 1
+	if d.is(j, "la", "l") && d.is(j-1, "de") {
+		j--
+	}
+	if !d.is(j, "de", "du", "des", "d", "a", "au") {
+		return false
+	}
+	for _, hi := range s.hitsEndingAt(j) {
+		if s.hits[hi].ref.kind == lkRole {
+			return true
+		}
+	}
+	return false
+}
+
+// hitsEndingAt returns the hits ending at token t (exclusive end t).
+func (s *state) hitsEndingAt(t int) []int {
+	var out []int
+	for k := max(0, t-6); k < t; k++ {
+		for _, hi := range s.byTok[k] {
+			if s.hits[hi].t1 == t {
+				out = append(out, hi)
+			}
+		}
+	}
+	return out
+}

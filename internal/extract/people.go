@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// strongGivenName is the number of births above which a given name is taken
+// without further evidence (a civil title, a surname in capitals, a role).
+const strongGivenName = 300
+
+// people finds the persons: a given name of the gazetteer (or a civil
+// title) followed by particles and a capitalised or UPPERCASE surname
+// ("Claire de La Rochefoucauld", "Thierry Van den Bossche", "Christiane
+// DUPUIS", "Mme Vienne"), and their signatures ("Prénom NOM - ORG").
+func (s *state) people() {
+	d := s.d
+	for i := 0; i < len(d.toks); i++ {
+		if !s.free(i, i+1) {
+			continue
+		}
+		t0, t1, name, surname, titled := s.personAt(i)
+		if t1 <= t0 {
+			continue
+		}
+		var p *ent
+		if name == "" {
+			// a title and a surname: a person named before, else the surname alone
+			p = s.personBySurname(surname)
+			if p == nil {
+				p = &ent{typ: kg.TypePerson, name: d.str(t0, t1), surname: surname}
+			}
+		} else {
+			p = &ent{typ: kg.TypePerson, name: name, surname: surname}
+			if w := d.str(t0, t1); w != name {
+				p.names = append(p.names, w)
+			}
+		}
+		_ = titled
+		p = s.add(p, t0, t1)
+		s.claim(p, i, t1)
+		i = t1 - 1
+	}
+	s.signatures()
+}
+
+// personAt reads a person's name starting at token i. It returns the name
+// tokens [t0, t1) (without the civil title), the canonical name ("" when
+// only a title and a surname were written) and the folded surname.
+func (s *state) personAt(i int) (t0, t1 int, name, surname string, titled bool) {
+	d := s.d
+	n := len(d.toks)
+	j := i
+	if civilTitles[d.toks[i].fold] && d.toks[i].cap {
+		titled = true
+		j++
+		if d.punct(j, ".") {
+			j++
+		}
+		if j >= n || !d.sameSent(i, j) && !d.punct(i+1, ".") {
+			return
+		}
+	}
+	if j >= n || d.toks[j].kind != tWord || !d.toks[j].cap || d.toks[j].elided {
+		return
+	}
+	given := s.x.lx.givenNames[d.toks[j].fold]
+	g0 := j
+	if given > 0 && !d.toks[j].upper || given > 0 && titled {
+		j++
+	} else if !titled {
+		return
+	}
+	// particles, then the surname
+	k := j
+	for k < n && k < j+3 && d.sameSent(j, k) && particles[d.toks[k].fold] && d.toks[k].kind == tWord {
+		if k+1 < n && d.toks[k+1].kind == tWord && (d.toks[k+1].cap || particles[d.toks[k+1].fold]) {
+			k++
+			continue
+		}
+		break
+	}
+	if k >= n || !d.sameSent(j, k) || !s.surnameToken(k) {
+		if titled && given > 0 && s.surnameToken(g0) {
+			// "Mme Claire": the title and one capitalised word
+			k, j = g0, g0
+		} else {
+			return
+		}
+	}
+	sn := k + 1
+	// a weak given name needs more evidence
+	if !titled && given < strongGivenName && !d.toks[k].upper && !s.roleAfter(sn) {
+		return
+	}
+	if !s.free(g0, sn) {
+		return
+	}
+	t0, t1 = g0, sn
+	var parts []string
+	for x := g0; x < sn; x++ {
+		w := d.toks[x].text
+		if d.toks[x].upper && x >= j {
+			w = titleWord(w)
+		}
+		if d.toks[x].elided {
+			parts = append(parts, w+"\x00")
+			continue
+		}
+		parts = append(parts, w)
+	}
+	surname = kg.Fold(strings.Join(parts[j-g0:], " "))
+	if j == g0 {
+		// title + surname only
+		return t0, t1, "", surname, titled
+	}
+	name = strings.ReplaceAll(strings.Join(parts, " "), "\x00 ", "")
+	return t0, t1, name, surname, titled
+}
+
+// surnameToken reports whether token k can be a surname.
+func (s *state) surnameToken(k int) bool {
+	t := s.d.toks[k]
+	if t.kind != tWord || !(t.cap || t.upper) || t.elided {
+		return false
+	}
+	f := t.fold
+	if nameStops[f] || articles[f] || months[f] || weekdays[f] || determiners[f] || s.x.roleForms[f] {
+		return false
+	}
+	for _, hi := range s.byTok[k] {
+		switch s.hits[hi].ref.kind {
+		case lkHead, lkEvent, lkInit, lkRole:
+			return false
+		}
+	}
+	return true
+}
+
+// roleAfter reports whether a role follows token i (", présidente de …").
+func (s *state) roleAfter(i int) bool {
+	d := s.d
+	if d.punct(i, ",") {
+		i++
+	}
+	for _, hi := range s.byTok[min(i, len(s.byTok)-1)] {
+		if s.hits[hi].ref.kind == lkRole {
+			return i < len(d.toks)
+		}
+	}
+	return false
+}
+
+// personBySurname returns the person of the article with that surname, if
+// exactly one.
+func (s *state) personBySurname(surname string) *ent {
+	var found *ent
+	for _, e := range s.ents {
+		if e.typ == kg.TypePerson && e.surname == surname && e.name != "" && strings.Contains(e.name, " ") {
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// signatures reads lines made of a person and an organization separated by
+// a dash ("Claire DUPUIS - RTES"): the person is affiliated with the
+// organization.
+func (s *state) signatures() {
+	d := s.d
+	for _, ln := range d.lines {
+		a, b := ln[0], ln[1]
+		if b-a > 14 || b-a < 3 {
+			continue
+		}
+		p := s.own(a)
+		if p == nil || p.typ != kg.TypePerson {
+			continue
+		}
+		_, pe, _ := p.mentionAt(a)
+		if !d.punct(pe, "-", "–", "—", ",", "/") || pe+1 >= b {
+			continue
+		}
+		st := pe + 1
+		var org *ent
+		if o := s.own(st); o != nil && o.typ == kg.TypeOrganization {
+			org = o
+		} else if e := s.acronyms[d.toks[st].fold]; e != nil && b-st == 1 {
+			org = s.add(e, st, b)
+		} else if d.toks[st].cap || d.toks[st].upper {
+			name := strings.TrimSpace(d.str(st, b))
+			if le := s.lexiconByName(name); le != nil {
+				org = s.lexOrgEnt(le)
+			} else {
+				org = &ent{typ: kg.TypeOrganization, name: name, kind: s.headKind(st)}
+			}
+			if !s.free(st, b) {
+				continue
+			}
+			org = s.add(org, st, b)
+			s.claim(org, st, b)
+		}
+		if org != nil {
+			s.affil[p] = org
+		}
+	}
+}

@@ -1,0 +1,317 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/maillage/maillage/internal/geo"
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// gtok is a match of the reference geography on whole tokens [t0, t1).
+type gtok struct {
+	t0, t1 int
+	m      *geo.Match
+}
+
+// indexGeo maps the geography matches to tokens.
+func (s *state) indexGeo() {
+	s.gAt = make(map[int][]*gtok, len(s.geoms))
+	for i := range s.geoms {
+		m := &s.geoms[i]
+		if len(m.Candidates) == 0 {
+			continue
+		}
+		t0 := s.d.tokenAtByte(m.Start)
+		t1 := s.d.tokenAtByte(m.End - 1)
+		if t0 < 0 || t1 < 0 || s.d.toks[t0].b0 != m.Start || s.d.toks[t1].b1 != m.End {
+			continue // not on whole tokens ("Alma" inside "Alma-Gare")
+		}
+		g := &gtok{t0: t0, t1: t1 + 1, m: m}
+		s.gAt[t0] = append(s.gAt[t0], g)
+		s.gList = append(s.gList, g)
+	}
+}
+
+// geoAt returns the longest geography match starting at token i with
+// candidates of the given levels (all when none given), and those
+// candidates.
+func (s *state) geoAt(i int, levels ...geo.Level) (*gtok, []*geo.Territory) {
+	var best *gtok
+	var bestC []*geo.Territory
+	for _, g := range s.gAt[i] {
+		var cands []*geo.Territory
+		for _, c := range g.m.Candidates {
+			if len(levels) == 0 || slices.Contains(levels, c.Level) {
+				cands = append(cands, c)
+			}
+		}
+		if len(cands) > 0 && (best == nil || g.t1 > best.t1) {
+			best, bestC = g, cands
+		}
+	}
+	return best, bestC
+}
+
+// skipPrep returns the index after a preposition and article at i ("de",
+// "du", "de la", "de l'", "des", "d'"), or i.
+func (s *state) skipPrep(i int) int {
+	d := s.d
+	switch {
+	case d.is(i, "de") && d.is(i+1, "la", "l"):
+		return i + 2
+	case d.is(i, "de", "du", "des", "d"):
+		return i + 1
+	}
+	return i
+}
+
+// territoryEnt returns the entity of a reference territory (not yet
+// mentioned).
+func (s *state) territoryEnt(t *geo.Territory) *ent {
+	id := kg.ID(t.ID())
+	if e := s.byID[id]; e != nil {
+		return e
+	}
+	return &ent{typ: kg.TypeTerritory, id: id, name: t.Name, kind: string(t.Level), code: t.Code, terr: t}
+}
+
+// mentionTerritory records a mention of territory t on tokens [t0, t1).
+func (s *state) mentionTerritory(t *geo.Territory, t0, t1 int) *ent {
+	e := s.territoryEnt(t)
+	if w := s.d.str(t0, t1); kg.Fold(w) != kg.Fold(t.Name) && t1 > t0 {
+		e.names = append(e.names, w)
+	}
+	e = s.add(e, t0, t1)
+	for i := t0; i < t1; i++ {
+		s.terr[i] = e
+	}
+	return e
+}
+
+// buildContext records, for each place name of the article, the
+// departments and regions its candidates lie in: the other names of the
+// article then choose between homonyms.
+func (s *state) buildContext() {
+	s.ctxDep = map[string]map[string]float64{}
+	s.ctxReg = map[string]map[string]float64{}
+	for _, g := range s.gList {
+		m := g.m
+		if !m.Capitalized {
+			continue
+		}
+		dep, reg := s.ctxDep[m.Key], s.ctxReg[m.Key]
+		if dep == nil {
+			dep, reg = map[string]float64{}, map[string]float64{}
+			s.ctxDep[m.Key], s.ctxReg[m.Key] = dep, reg
+		}
+		w := 1 / float64(len(m.Candidates))
+		if m.CueKind >= geo.CueLocative || m.CodeHint != "" || m.Ambiguity.Score < 0.5 {
+			w *= 2
+		}
+		for _, c := range m.Candidates {
+			if m.CodeHint != "" && c.Department != m.CodeHint && c.Code != m.CodeHint {
+				continue
+			}
+			if c.Department != "" {
+				dep[c.Department] = max(dep[c.Department], w)
+			}
+			if c.Region != "" {
+				reg[c.Region] = max(reg[c.Region], w)
+			}
+		}
+	}
+}
+
+// support is how much the other place names of the article point to the
+// department and region of t.
+func (s *state) support(t *geo.Territory, key string) float64 {
+	sc := 0.0
+	for k, dep := range s.ctxDep {
+		if k == key {
+			continue
+		}
+		if t.Department != "" {
+			sc += 2 * dep[t.Department]
+		}
+		sc += s.ctxReg[k][t.Region]
+	}
+	return sc
+}
+
+// pick chooses among homonymous territories: the one in the department
+// written in a code hint, else the one the other place names of the
+// article support most, else the first (the gazetteer ranks by level and
+// population).
+func (s *state) pick(m *geo.Match, cands []*geo.Territory) *geo.Territory {
+	if len(cands) == 0 {
+		return nil
+	}
+	if m.CodeHint != "" {
+		for _, c := range cands {
+			if c.Department == m.CodeHint || c.Code == m.CodeHint {
+				return s.overseas(c)
+			}
+		}
+	}
+	best, bestScore := cands[0], s.support(cands[0], m.Key)
+	for _, c := range cands[1:] {
+		if sc := s.support(c, m.Key); sc > bestScore {
+			best, bestScore = c, sc
+		}
+	}
+	return s.overseas(best)
+}
+
+// overseas maps the five overseas departments to their region (same name)
+// unless the article names the departmental authority.
+func (s *state) overseas(t *geo.Territory) *geo.Territory {
+	if t == nil || t.Level != geo.LevelDepartment || !strings.HasPrefix(t.Code, "97") {
+		return t
+	}
+	if s.depAuthority[t.Code] {
+		return t
+	}
+	if r := s.x.geo.Region(t.Region); r != nil && kg.Fold(r.Name) == kg.Fold(t.Name) {
+		return r
+	}
+	return t
+}
+
+// acceptPlace decides whether a geography match names the place: names
+// that are also common words, surnames or given names need a cue, a code,
+// or their department or region in the article.
+func (s *state) acceptPlace(m *geo.Match, t *geo.Territory) bool {
+	if !m.Capitalized {
+		return false
+	}
+	if m.Ambiguity.Score < 0.5 || m.CodeHint != "" {
+		return true
+	}
+	if m.CueKind >= geo.CueLocative {
+		return true
+	}
+	if t.Level == geo.LevelQPV {
+		return true
+	}
+	// named region or department of the candidate elsewhere in the article
+	for _, o := range s.gList {
+		if o.m.Key == m.Key || o.m.Ambiguity.Score >= 0.5 && o.m.CueKind < geo.CueLocative {
+			continue
+		}
+		for _, c := range o.m.Candidates {
+			if c.Level == geo.LevelDepartment && c.Code == t.Department || c.Level == geo.LevelRegion && c.Code == t.Region && t.Level != geo.LevelRegion {
+				return true
+			}
+		}
+	}
+	// an ambiguous name already accepted elsewhere in the article
+	if e := s.byID[kg.ID(t.ID())]; e != nil && len(e.spans) > 0 {
+		return true
+	}
+	return false
+}
+
+// territories records the place names of the article that are not part of
+// an organization's or a person's name. Matches of the same words (a
+// commune and a QPV named alike) compete: the article's other place names
+// decide.
+func (s *state) territories() {
+	for _, g := range s.gList {
+		if s.ter(g.t0) != nil {
+			continue
+		}
+		if !s.free(g.t0, g.t1) {
+			if e := s.own(g.t0); e != nil && e.typ != kg.TypeEvent && e.typ != kg.TypeInitiative {
+				continue
+			}
+		}
+		var best *geo.Territory
+		var bestM *geo.Match
+		bestScore := -1.0
+		for _, o := range s.gAt[g.t0] {
+			if o.t1 != g.t1 {
+				continue
+			}
+			var cands []*geo.Territory
+			for _, c := range o.m.Candidates {
+				if c.Level != geo.LevelCountry {
+					cands = append(cands, c)
+				}
+			}
+			t := s.pick(o.m, cands)
+			if t == nil {
+				continue
+			}
+			sc := s.support(t, o.m.Key)
+			if t.Level == geo.LevelQPV {
+				sc += 1 // one of its communes is named nearby
+			}
+			if sc > bestScore {
+				best, bestM, bestScore = t, o.m, sc
+			}
+		}
+		if best == nil || !s.acceptPlace(bestM, best) {
+			continue
+		}
+		s.mentionTerritory(best, g.t0, g.t1)
+	}
+	s.quartiers()
+}
+
+// quartiers finds neighbourhoods named with "quartier de X" near a commune
+// ("le quartier de l'Alma à Roubaix") that are not reference QPV: they
+// become unofficial QPV-level territories PART_OF their commune.
+func (s *state) quartiers() {
+	d := s.d
+	for i := 0; i+2 < len(d.toks); i++ {
+		if !d.is(i, "quartier") {
+			continue
+		}
+		j := s.skipPrep(i + 1)
+		if j == i+1 && !d.is(i+1, "prioritaire") {
+			continue
+		}
+		if d.is(j, "prioritaire") {
+			j++
+		}
+		if j >= len(d.toks) || !d.toks[j].cap || d.toks[j].kind != tWord || s.ter(j) != nil || !s.free(j, j+1) {
+			continue
+		}
+		end := j + 1
+		for end < len(d.toks) && d.toks[end].cap && d.toks[end].kind == tWord && d.sameSent(j, end) && s.ter(end) == nil {
+			end++
+		}
+		// the commune: after "à", or the nearest commune mentioned before in the sentence or the previous one
+		var com *ent
+		if d.is(end, "a") {
+			if e := s.ter(end + 1); e != nil && e.kind == string(geo.LevelCommune) {
+				com = e
+			}
+		}
+		if com == nil {
+			for k := end + 2; k >= 0 && k < len(d.toks) && d.toks[k].sent >= d.toks[i].sent-1; k-- {
+				if e := s.ter(k); e != nil && e.kind == string(geo.LevelCommune) {
+					com = e
+					break
+				}
+			}
+		}
+		if com == nil {
+			continue
+		}
+		name := d.str(j, end)
+		id := kg.TerritoryID(kg.LevelQPV, com.code+"-"+kg.Slug(name))
+		if q := s.x.geo.LookupQPV(name, com.code); len(q) > 0 {
+			id = kg.ID(q[0].ID())
+		}
+		e := &ent{typ: kg.TypeTerritory, id: id, name: name, kind: string(geo.LevelQPV), parent: com, names: []string{d.str(i, end)}}
+		e = s.add(e, j, end)
+		if e.parent == nil {
+			e.parent = com
+		}
+		for k := j; k < end; k++ {
+			s.terr[k] = e
+		}
+	}
+}

@@ -1,0 +1,743 @@
+package extract
+
+import (
+	"github.com/maillage/maillage/internal/geo"
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// organizeVerbs say that their subject organizes the event in their object.
+var organizeVerbs = set("organise", "organisent", "organisera", "organiseront", "organisait", "organisaient", "organise", "tient", "tiennent", "tiendra",
+	"reunit", "reunissent", "reunira", "propose", "proposent", "proposera", "accueille", "accueillent", "accueillera", "lance", "lancent", "coorganise", "coorganisent")
+
+// organizeParticiples introduce the organizer after "par".
+var organizeParticiples = set("organise", "organisee", "organises", "organisees", "coordonne", "coordonnee", "coordonnes", "coordonnees",
+	"coorganise", "coorganisee", "initie", "initiee", "propose", "proposee")
+
+// participationVerbs, in the past or future, say that their subject took
+// part in the event being reported (present-tense quotes are not counted).
+var participationVerbs = set("rappele", "explique", "souligne", "salue", "presente", "ouvert", "cloture", "anime", "temoigne", "intervenu", "intervenue",
+	"plaide", "insiste", "declare", "participe", "introduit", "conclu", "detaille", "precise", "indique", "annonce", "evoque", "defendu", "pris",
+	"ouvrira", "cloturera", "presentera", "animera", "interviendra", "interviendront", "temoignera", "participera", "participeront", "presideront", "presidera", "preside")
+
+// participationBy introduce participants after a participle: "animée par X",
+// "ouverte par X", "en présence de X".
+var participationBy = set("animee", "anime", "animees", "animes", "ouverte", "ouvert", "presentee", "presente", "presentees", "presentes", "cloturee", "cloture",
+	"introduite", "introduit", "moderee", "modere", "representee", "represente", "representees", "representes", "presidee")
+
+// eventRelations links events to their organizers (ORGANIZED), places
+// (HELD_AT) and participants (PARTICIPATED_IN).
+func (s *state) eventRelations() {
+	if len(s.evList) == 0 {
+		return
+	}
+	d := s.d
+	for _, e := range s.evList {
+		organizers := map[*ent]bool{}
+		for _, sp := range e.spans {
+			sent := d.toks[sp[0]].sent
+			// "son assemblée générale", "ses Rencontres nationales"
+			if d.is(sp[0]-1, "son", "sa", "ses", "leur", "leurs") {
+				if o := s.subjectOrg(sp[0]); o != nil {
+					s.relate(kg.Organized, o, e, "", sent, "rules/event-possessive", 0.8)
+					organizers[o] = true
+				}
+			}
+			for _, o := range s.activeOrganizers(sp[0]) {
+				s.relate(kg.Organized, o, e, "", sent, "rules/event-subject", 0.8)
+				organizers[o] = true
+			}
+			for _, o := range s.passiveOrganizers(sp[0], sp[1]) {
+				s.relate(kg.Organized, o, e, "", sent, "rules/event-organized-by", 0.85)
+				organizers[o] = true
+			}
+		}
+		s.heldAt(e, organizers)
+	}
+	s.participants()
+}
+
+// activeOrganizers returns the subjects of an organizing verb whose object
+// is the event mention starting at t0: "Le RTES et France urbaine
+// organisent un webinaire", "la CRESS a tenu son assemblée générale".
+func (s *state) activeOrganizers(t0 int) []*ent {
+	d := s.d
+	v := -1
+	for j := t0 - 1; j >= 0 && j >= t0-6 && d.sameSent(t0, j); j-- {
+		if organizeVerbs[d.toks[j].fold] || d.is(j, "tenu", "organise", "reuni", "accueilli", "lance") && d.is(j-1, "a", "avait", "ont", "avaient") || d.is(j, "tenu", "organise", "reuni", "accueilli", "lance") && d.is(j-2, "a", "avait", "ont", "avaient") {
+			v = j
+			break
+		}
+	}
+	if v < 0 {
+		return nil
+	}
+	var out []*ent
+	for j := v - 1; j >= 0 && d.sameSent(v, j); j-- {
+		o := s.own(j)
+		if o == nil || o.typ != kg.TypeOrganization {
+			if d.toks[j].kind == tPunct && d.toks[j].text != "," && d.toks[j].text != "(" && d.toks[j].text != ")" {
+				break
+			}
+			continue
+		}
+		st, _, ok := o.mentionAt(j)
+		if !ok {
+			continue // the parentheses of "Long form (ACR)"
+		}
+		if d.punct(st-1, "(") && st >= 2 && s.own(st-2) == o {
+			st, _, _ = o.mentionAt(st - 2) // "Long form (ACR)"
+		}
+		j = st
+		if d.is(st-1, "au", "aux", "a", "par", "pour", "avec", "de", "du", "des", "d") || d.is(st-1, "la", "l") && d.is(st-2, "a", "de", "par", "avec", "pour") {
+			continue // "au Ministère de …", "avec le soutien de …"
+		}
+		out = append(out, o)
+		// coordinated subjects: "X et Y organisent"
+		if !(d.is(st-1, "et") || d.is(st-1, "la", "le", "l") && d.is(st-2, "et")) {
+			break
+		}
+	}
+	return out
+}
+
+// passiveOrganizers returns the organizations after "organisé(e) par",
+// "coordonné par", "à l'initiative de" in the sentence of the event
+// mention [t0, t1).
+func (s *state) passiveOrganizers(t0, t1 int) []*ent {
+	d := s.d
+	sent := d.sents[d.toks[t0].sent]
+	var out []*ent
+	for j := sent[0]; j+1 < sent[1]; j++ {
+		by := organizeParticiples[d.toks[j].fold] && !participationBy[d.toks[j].fold] && d.is(j+1, "par") || d.is(j, "initiative") && d.is(j+1, "de", "du", "des", "d")
+		if !by && !(d.toks[j].fold == "coordonne" || d.toks[j].fold == "coordonnee") {
+			continue
+		}
+		// every "par X" after the participle in the sentence ("coordonné au niveau national par X et en Bretagne par Y")
+		for k := j + 1; k < sent[1] && k < j+14; k++ {
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && (d.is(k-1, "par", "de", "du", "des", "d") || d.is(k-1, "la", "le", "l") && d.is(k-2, "par", "de")) {
+				out = append(out, o)
+				_, e, _ := o.mentionAt(k)
+				k = e - 1
+				continue
+			}
+			if d.punct(k, ".", ";") || s.own(k) != nil && s.own(k).typ == kg.TypeEvent && k >= t1 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// locatives introduce the place of an event.
+var locatives = set("a", "au", "aux", "en", "dans")
+
+// heldAt links an event to the commune (else department or region) and
+// the premises written with a locative in the sentence of its naming
+// mentions: "à Montpellier", "au Ministère de …", "dans les locaux de la
+// Maison de la culture", or in a date line next to it ("Du 3 au 5 juin
+// 2025 à Lyon").
+func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
+	d := s.d
+	for _, sp := range e.spans {
+		if sp[1]-sp[0] < 2 && !d.toks[sp[0]].cap {
+			continue // a generic mention
+		}
+		sent := d.toks[sp[0]].sent
+		sents := []int{sent}
+		// a short date line next to a title
+		for _, o := range []int{sent - 1, sent + 1} {
+			if o >= 0 && o < len(d.sents) && d.sents[o][1]-d.sents[o][0] <= 12 && s.sentHasDate(o) {
+				sents = append(sents, o)
+			}
+		}
+		var place, premises *ent
+		for _, si := range sents {
+			r := d.sents[si]
+			for j := r[0]; j < r[1]; j++ {
+				if !locatives[d.toks[j].fold] {
+					continue
+				}
+				// the thing after the locative, within a few tokens ("au parc des expositions de Saint-Denis")
+				for k := j + 1; k < r[1] && k < j+7; k++ {
+					if t := s.ter(k); t != nil && place == nil && t.terr != nil && t.terr.Level != geo.LevelQPV {
+						if st, _, _ := t.mentionAt(k); st == k && s.own(k) == nil {
+							place = t
+							break
+						}
+					}
+					if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && !organizers[o] && premises == nil {
+						if st, _, _ := o.mentionAt(k); st == k && (k-j <= 2 || d.is(k-1, "de", "du", "la", "l")) {
+							premises = o
+							break
+						}
+					}
+					if s.own(k) != nil && s.own(k).typ != kg.TypeOrganization || d.toks[k].kind == tPunct {
+						break
+					}
+				}
+			}
+			if place != nil {
+				break
+			}
+		}
+		if place != nil {
+			s.relate(kg.HeldAt, e, place, "", sent, "rules/event-place", 0.75)
+		}
+		if premises != nil {
+			s.relate(kg.HeldAt, e, premises, "", sent, "rules/event-premises", 0.7)
+		}
+		if place != nil || premises != nil {
+			return
+		}
+	}
+}
+
+func (s *state) sentHasDate(si int) bool {
+	for _, dm := range s.dates {
+		if k := s.d.tokenAtByte(dm.Start); k >= 0 && s.d.toks[k].sent == si {
+			return true
+		}
+	}
+	return false
+}
+
+// participants finds who took part in the events: listed speakers
+// ("Intervenants :"), people and organizations who opened, presented,
+// recalled, animated… (past or future tense), those "en présence de",
+// "animée par", "représentée par".
+func (s *state) participants() {
+	d := s.d
+	firstEventSent := d.toks[s.evList[0].first].sent
+	for _, e := range s.evList {
+		firstEventSent = min(firstEventSent, d.toks[e.first].sent)
+	}
+	add := func(p *ent, tok int, rule string, conf float64) {
+		if p == nil || d.toks[tok].sent < firstEventSent-1 {
+			return
+		}
+		ev := s.eventBefore(tok + 1)
+		if ev == nil || s.hasRel(kg.Organized, p, ev) {
+			return
+		}
+		s.relate(kg.ParticipatedIn, p, ev, "", d.toks[tok].sent, rule, conf)
+	}
+	// speaker lists
+	for i := 0; i+1 < len(d.toks); i++ {
+		if !d.is(i, "intervenants", "intervenantes", "interviendront", "intervenant", "invites", "speakers", "avec") || !d.punct(i+1, ":") {
+			continue
+		}
+		line := d.toks[i].line
+		for j := i + 2; j < len(d.toks) && d.toks[j].line <= line+12; j++ {
+			tk := d.toks[j]
+			if !tk.nl && j != i+2 {
+				continue
+			}
+			k := j
+			for k < len(d.toks) && d.toks[k].kind == tPunct && d.toks[k].line == tk.line {
+				k++ // bullets
+			}
+			if k >= len(d.toks) {
+				break
+			}
+			if p := s.own(k); p != nil && p.typ == kg.TypePerson {
+				add(p, k, "rules/speaker-list", 0.85)
+				continue
+			}
+			// "un représentant de la Banque des Territoires"
+			if d.is(k, "un", "une") && d.is(k+1, "representant", "representante") {
+				for x := k + 2; x < k+6 && x < len(d.toks); x++ {
+					if o := s.own(x); o != nil && o.typ == kg.TypeOrganization {
+						add(o, x, "rules/speaker-list", 0.8)
+						break
+					}
+				}
+				continue
+			}
+			break
+		}
+	}
+	// "animée par X", "en présence de X", "représentée par X"
+	for i := 0; i+2 < len(d.toks); i++ {
+		by := participationBy[d.toks[i].fold] && d.is(i+1, "par") || d.is(i, "presence") && d.is(i+1, "de", "d")
+		if !by {
+			continue
+		}
+		if p := s.own(i + 2); p != nil && p.typ == kg.TypePerson {
+			add(p, i+2, "rules/participation-by", 0.75)
+			if d.is(i, "representee", "represente", "representees", "representes") {
+				add(s.orgEndingBefore(i), i, "rules/participation-represented", 0.7)
+			}
+		}
+	}
+	// subjects of participation verbs in the past or future
+	for i := 0; i < len(d.toks); i++ {
+		f := d.toks[i].fold
+		if !participationVerbs[f] {
+			continue
+		}
+		past := d.is(i-1, "a", "ont", "avait", "avaient", "est", "sont") || d.is(i-2, "a", "ont", "avait") || d.is(i-2, "l") && d.is(i-1, "a")
+		future := len(f) > 3 && (f[len(f)-2:] == "ra" || f[len(f)-3:] == "ont")
+		if !past && !future {
+			continue
+		}
+		if d.is(i-1, "ete") || d.is(i-2, "ete") {
+			continue // passive: "a été présenté par X" is handled by the participle
+		}
+		// the subject: the person or organization before the verb in the sentence
+		for j := i - 1; j >= 0 && d.sameSent(i, j); j-- {
+			if e := s.own(j); e != nil && (e.typ == kg.TypePerson || e.typ == kg.TypeOrganization) {
+				st, _, _ := e.mentionAt(j)
+				if e.typ == kg.TypeOrganization && (d.is(st-1, "de", "du", "des", "d", "au", "a", "par") || d.is(st-1, "la", "l") && d.is(st-2, "de", "a", "par")) {
+					j = st
+					continue
+				}
+				if e.typ == kg.TypeOrganization && s.isStructureOrg(e) {
+					break
+				}
+				add(e, j, "rules/participation-verb", 0.7)
+				break
+			}
+			if pr := s.personRefAt(j); pr != nil {
+				add(pr, j, "rules/participation-verb", 0.6)
+				break
+			}
+		}
+		// "« … », a rappelé X": the subject after the verb
+		if d.punct(i-2, ",") || d.punct(i-3, ",") {
+			if p := s.own(i + 1); p != nil && p.typ == kg.TypePerson {
+				add(p, i+1, "rules/participation-verb", 0.7)
+				continue
+			}
+		}
+		// "Comme se fut le cas de X …, il a expliqué": a person earlier in the sentence
+		if d.is(i-2, "il", "elle") || d.is(i-3, "il", "elle") {
+			for j := i - 1; j >= 0 && d.sameSent(i, j); j-- {
+				if e := s.own(j); e != nil && e.typ == kg.TypePerson {
+					add(e, j, "rules/participation-verb", 0.6)
+					break
+				}
+			}
+		}
+	}
+}
+
+func (s *state) personRefAt(j int) *ent {
+	for _, pr := range s.personRefs {
+		if pr.tok == j {
+			return pr.p
+		}
+	}
+	return nil
+}
+
+// isStructureOrg reports whether an organization is the one of a structure
+// initiative ("le tiers-lieu X").
+func (s *state) isStructureOrg(o *ent) bool {
+	for _, org := range s.structOrg {
+		if org == o {
+			return true
+		}
+	}
+	return false
+}
+
+// presentCues say that an initiative was presented at the event.
+var presentCues = set("presente", "presentee", "presentes", "presentees", "presentera", "presenteront", "presentation", "temoigne", "atelier", "ateliers", "expose", "exposee")
+
+// initiativeRelations links initiatives to who leads them (LED_BY), where
+// they are (LOCATED_IN) and the event where they were presented
+// (PRESENTED_AT).
+func (s *state) initiativeRelations() {
+	d := s.d
+	for _, ini := range s.ents {
+		if ini.typ != kg.TypeInitiative {
+			continue
+		}
+		first := ini.spans
+		if len(first) == 0 {
+			continue
+		}
+		sent0 := d.toks[first[0][0]].sent
+		if ini.owner != nil {
+			s.relate(kg.LedBy, ini, ini.owner, "", sent0, "rules/initiative-name", 0.8)
+		}
+		if ini.place != nil {
+			s.relate(kg.LocatedIn, ini, ini.place, "", sent0, "rules/initiative-name", 0.8)
+		}
+		for _, sp := range ini.spans {
+			sent := d.toks[sp[0]].sent
+			// "porté par X", "lancé par X"
+			if o := s.carrierAfter(sp[1]); o != nil {
+				s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-carried-by", 0.8)
+			}
+			// "son dispositif X"
+			if d.is(sp[0]-1, "son", "sa", "ses", "leur", "leurs") || d.is(sp[0]-1, "nouveau", "nouvelle") && d.is(sp[0]-2, "son", "sa") {
+				if o := s.subjectOrg(sp[0]); o != nil && o != s.structOrg[ini] {
+					s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-possessive", 0.75)
+				}
+			}
+			// "X lance / annonce l'appel à projets"
+			if o := s.launcher(sp[0]); o != nil {
+				s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-launched", 0.75)
+			}
+			// "le prix « … » de la Fondation de France"
+			k := s.skipPrep(sp[1])
+			if k > sp[1] {
+				if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && !s.isStructureOrg(o) && ini.kind != "third_place" {
+					s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-of", 0.65)
+				}
+			}
+		}
+		if ini.structure {
+			for _, sp := range ini.spans {
+				s.locateInSentence(ini, d.toks[sp[0]].sent)
+			}
+		} else {
+			s.locateAfter(ini)
+		}
+		s.presentedAt(ini)
+	}
+	// generic mentions: "Le projet est porté par l'association X", "Porté par X, le lieu …"
+	for i := 0; i+1 < len(d.toks); i++ {
+		if !d.is(i, "projet", "lieu", "structure", "dispositif", "programme") || !d.is(i-1, "le", "la", "ce", "cette", "l") || s.own(i) != nil {
+			continue
+		}
+		ini := s.initiativeBefore(i, d.is(i, "lieu", "structure"))
+		if ini == nil {
+			continue
+		}
+		sent := d.toks[i].sent
+		if o := s.carrierWithin(i+1, 30); o != nil {
+			s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-carried-by", 0.65)
+		}
+		r := d.sents[sent]
+		if i-1 > r[0] && d.punct(i-2, ",") {
+			// "Porté par l'association X, le lieu …"
+			if carrierVerbs[d.toks[r[0]].fold] && d.is(r[0]+1, "par") {
+				for k := r[0] + 2; k < i; k++ {
+					if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
+						s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-carried-by", 0.65)
+						break
+					}
+				}
+			}
+			if ini.structure {
+				s.locateInSentence(ini, sent)
+			}
+		}
+	}
+	// "L'association gestionnaire, X": the organization running the place named before
+	for i := 0; i+2 < len(d.toks); i++ {
+		if !d.is(i, "gestionnaire") || !d.punct(i+1, ",") {
+			continue
+		}
+		if o := s.own(i + 2); o != nil && o.typ == kg.TypeOrganization {
+			if ini := s.initiativeBefore(i, true); ini != nil {
+				s.relate(kg.LedBy, ini, o, "", d.toks[i].sent, "rules/initiative-manager", 0.7)
+			}
+		}
+	}
+}
+
+// launchVerbs say their subject leads the initiative in their object.
+var launchVerbs = set("lance", "lancent", "lancera", "annonce", "annoncent", "cree", "creent", "pilote", "pilotent", "porte", "portent", "met", "mettent")
+
+// launcher returns the subject organization of a launching verb whose
+// object is the initiative mention at t0.
+func (s *state) launcher(t0 int) *ent {
+	d := s.d
+	for j := t0 - 1; j >= 0 && j >= t0-6 && d.sameSent(t0, j); j-- {
+		if launchVerbs[d.toks[j].fold] || d.is(j, "lance", "cree", "annonce") && d.is(j-1, "a", "ont") || d.is(j-1, "lance") && d.is(j-2, "a") {
+			return s.subjectOrg(j)
+		}
+		if s.own(j) != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+// locateInSentence places a structure in the communes and neighbourhoods
+// of its sentence ("À Lens (62), le garage solidaire …", "installée dans le
+// quartier … à Orange").
+func (s *state) locateInSentence(ini *ent, sent int) {
+	d := s.d
+	r := d.sents[sent]
+	for j := r[0]; j < r[1]; j++ {
+		t := s.ter(j)
+		if t == nil || s.own(j) != nil && s.own(j).typ == kg.TypeOrganization {
+			continue
+		}
+		if st, _, _ := t.mentionAt(j); st != j {
+			continue
+		}
+		if t.kind == string(geo.LevelCommune) || t.kind == string(geo.LevelQPV) {
+			s.relate(kg.LocatedIn, ini, t, "", sent, "rules/structure-place", 0.7)
+		}
+	}
+}
+
+// locateAfter places a programme in the territories listed after
+// "dans", "en", "à" in the rest of its sentence ("qui accompagne quinze
+// lieux dans l'Aisne, l'Oise et la Somme").
+func (s *state) locateAfter(ini *ent) {
+	d := s.d
+	sp := ini.spans[0]
+	r := d.sents[d.toks[sp[0]].sent]
+	for j := sp[1]; j < r[1]; j++ {
+		if !d.is(j, "dans", "en") {
+			continue
+		}
+		for k := j + 1; k < r[1]; k++ {
+			if t := s.ter(k); t != nil {
+				if st, _, _ := t.mentionAt(k); st == k {
+					s.relate(kg.LocatedIn, ini, t, "", d.toks[k].sent, "rules/initiative-place", 0.6)
+				}
+				continue
+			}
+			if d.punct(k, ",") || d.is(k, "et", "l", "la", "le", "les") {
+				continue
+			}
+			break
+		}
+		break
+	}
+}
+
+// presentedAt links an initiative named in a sentence saying it was
+// presented ("ont été présentées … Il s'agit du budget …", "a présenté le
+// programme X", "présentera son dispositif X") to the event being reported.
+func (s *state) presentedAt(ini *ent) {
+	if len(s.evList) == 0 {
+		return
+	}
+	d := s.d
+	for _, sp := range ini.spans {
+		sent := d.toks[sp[0]].sent
+		r := d.sents[sent]
+		cue := false
+		for j := r[0]; j < r[1]; j++ {
+			if presentCues[d.toks[j].fold] {
+				cue = true
+			}
+		}
+		// "Il s'agit du …" after a sentence saying initiatives were presented
+		if !cue && d.is(r[0], "il") && d.is(r[0]+1, "s") && d.is(r[0]+2, "agit") && sent > 0 {
+			pr := d.sents[sent-1]
+			for j := pr[0]; j < pr[1]; j++ {
+				if presentCues[d.toks[j].fold] {
+					cue = true
+				}
+			}
+		}
+		if !cue {
+			continue
+		}
+		if ev := s.eventBefore(sp[0] + 1); ev != nil {
+			s.relate(kg.PresentedAt, ini, ev, "", sent, "rules/initiative-presented", 0.7)
+			return
+		}
+	}
+}
+
+// orgRelations adds what organizations say about each other and about
+// places: an authority GOVERNS its territory; a branch is LOCATED_IN the
+// territory in its name, an organization in the place written next to it;
+// MEMBER_OF (signatures, "est membre de"), PARTNER_OF ("ont signé une
+// convention"), PART_OF ("filiale de").
+func (s *state) orgRelations() {
+	d := s.d
+	for _, o := range s.ents {
+		if o.typ != kg.TypeOrganization {
+			continue
+		}
+		sent := 0
+		if len(o.spans) > 0 {
+			sent = d.toks[o.spans[0][0]].sent
+		}
+		if o.governs != nil {
+			g := s.byID[o.governs.id]
+			if g == nil {
+				g = s.add(o.governs, 0, 0)
+			}
+			s.relate(kg.Governs, o, g, "", sent, "rules/local-authority", 0.95)
+		}
+		if o.seat != nil {
+			s.relate(kg.LocatedIn, o, o.seat, "", sent, "rules/branch", 0.85)
+		}
+	}
+	for p, o := range s.affil {
+		if !s.hasRel(kg.HoldsRole, p, o) {
+			sent := 0
+			if len(p.spans) > 0 {
+				sent = d.toks[p.spans[len(p.spans)-1][0]].sent
+			}
+			s.relate(kg.MemberOf, p, o, "", sent, "rules/signature", 0.7)
+		}
+	}
+	for i := 0; i+2 < len(d.toks); i++ {
+		f := d.toks[i].fold
+		switch {
+		case f == "membre" && d.is(i-1, "est", "sont") || f == "adherente" || f == "adherent":
+			// "La régie est membre du Comité …"
+			k := s.skipPrep(i + 1)
+			o2 := s.own(k)
+			if o2 == nil || o2.typ != kg.TypeOrganization {
+				continue
+			}
+			st := i - 1
+			if d.is(st, "est", "sont") {
+				st--
+			}
+			var o1 *ent
+			if e := s.own(st); e != nil && e.typ == kg.TypeOrganization {
+				o1 = e
+			} else if d.toks[st].kind == tWord && d.is(st-1, "la", "le", "l") {
+				o1 = s.orgBefore(st, d.toks[st].fold)
+			}
+			s.relate(kg.MemberOf, o1, o2, "", d.toks[i].sent, "rules/member-of", 0.7)
+		case f == "signe" && d.is(i-1, "ont") || f == "signent":
+			// "X et Y ont signé une convention"
+			var subj []*ent
+			for j := i - 1; j >= 0 && d.sameSent(i, j); j-- {
+				if e := s.own(j); e != nil && e.typ == kg.TypeOrganization {
+					st, _, _ := e.mentionAt(j)
+					j = st
+					subj = append(subj, e)
+				}
+			}
+			if len(subj) == 2 && d.is(i+1, "une", "un", "la", "le") && d.is(i+2, "convention", "partenariat", "accord", "charte", "contrat") {
+				s.relate(kg.PartnerOf, subj[1], subj[0], "", d.toks[i].sent, "rules/partnership", 0.7)
+			}
+		case f == "filiale" || f == "branche" || f == "direction" && d.punct(i-1, ","):
+			if d.punct(i-1, ",") && d.is(i+1, "de", "du", "d") {
+				k := s.skipPrep(i + 1)
+				if o2 := s.own(k); o2 != nil && o2.typ == kg.TypeOrganization {
+					s.relate(kg.PartOf, s.orgEndingBefore(i), o2, "", d.toks[i].sent, "rules/subsidiary", 0.7)
+				}
+			}
+		}
+	}
+	s.orgPlaces()
+}
+
+// orgPlaces places organizations written with a place: "la régie X, à
+// Marseille", "le quartier Y à Toulouse, où l'association X …", "À
+// Mauléon, …, l'EBE X emploie".
+func (s *state) orgPlaces() {
+	d := s.d
+	for _, o := range s.ents {
+		if o.typ != kg.TypeOrganization || o.auth || o.seat != nil || s.isStructureOrg(o) || len(o.spans) == 0 {
+			continue
+		}
+		sp := o.spans[0]
+		sent := d.toks[sp[0]].sent
+		// ", à Marseille" right after
+		if d.punct(sp[1], ",") && d.is(sp[1]+1, "a") {
+			if t := s.ter(sp[1] + 2); t != nil && t.kind == string(geo.LevelCommune) {
+				s.relate(kg.LocatedIn, o, t, "", sent, "rules/org-place", 0.7)
+				continue
+			}
+		}
+		// "…à Toulouse, où l'association X"
+		if d.is(sp[0]-1, "l", "la", "le") && d.is(sp[0]-2, "association") {
+			sp[0] -= 2
+		}
+		k := sp[0] - 1
+		for k >= 0 && (d.is(k, "l", "la", "le", "les") || d.is(k, "association", "structure", "ebe")) {
+			k--
+		}
+		if d.is(k, "ou") && d.punct(k-1, ",") {
+			// the territory just before ", où": prefer the neighbourhood
+			for j := k - 2; j >= 0 && j > k-8; j-- {
+				if t := s.ter(j); t != nil {
+					if t.kind == string(geo.LevelQPV) || t.kind == string(geo.LevelCommune) {
+						best := t
+						for x := j; x > k-8 && x >= 0; x-- {
+							if t2 := s.ter(x); t2 != nil && t2.kind == string(geo.LevelQPV) {
+								best = t2
+								break
+							}
+						}
+						s.relate(kg.LocatedIn, o, best, "", sent, "rules/org-place", 0.65)
+					}
+					break
+				}
+			}
+			continue
+		}
+		// sentence-initial "À Mauléon, …, l'EBE X": the org as subject
+		r := d.sents[sent]
+		if d.is(r[0], "a", "au", "aux") && s.subjectOrg(sp[1]) == o {
+			var place *ent
+			for j := r[0]; j < sp[0]; j++ {
+				if t := s.ter(j); t != nil && t.kind == string(geo.LevelCommune) && d.is(j-1, "a", "au", "aux") {
+					place = t
+				}
+			}
+			if place != nil {
+				s.relate(kg.LocatedIn, o, place, "", sent, "rules/org-place", 0.6)
+			}
+		}
+	}
+}
+
+// placeRelations links each territory of the article to its nearest
+// ancestors also named in it (PART_OF, from the reference hierarchy; an
+// EPCI's own parents are not followed).
+func (s *state) placeRelations() {
+	present := map[string]*ent{}
+	for _, e := range s.ents {
+		if e.typ == kg.TypeTerritory && len(e.spans) > 0 {
+			present[string(e.id)] = e
+		}
+	}
+	for _, e := range s.ents {
+		if e.typ != kg.TypeTerritory || len(e.spans) == 0 {
+			continue
+		}
+		var parents []string
+		if e.terr != nil {
+			if e.terr.Level == geo.LevelEPCI {
+				continue
+			}
+			parents = e.terr.Parents
+			if e.terr.Level == geo.LevelQPV {
+				// a QPV across several communes: the communes named, if any
+				var named []string
+				for _, p := range parents {
+					if present[p] != nil {
+						named = append(named, p)
+					}
+				}
+				if len(named) > 0 {
+					parents = named
+				}
+			}
+		} else if e.parent != nil {
+			parents = []string{string(e.parent.id)}
+		}
+		// breadth-first up the hierarchy, stopping at present territories
+		seen := map[string]bool{}
+		queue := append([]string(nil), parents...)
+		for len(queue) > 0 {
+			id := queue[0]
+			queue = queue[1:]
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if p := present[id]; p != nil && p != e {
+				s.relate(kg.PartOf, e, p, "", d0(s, e), "reference/geo", 1)
+				continue
+			}
+			t := s.x.geo.ByID(id)
+			if t == nil || t.Level == geo.LevelEPCI || t.Level == geo.LevelCountry {
+				continue
+			}
+			queue = append(queue, t.Parents...)
+		}
+	}
+}
+
+func d0(s *state, e *ent) int { return s.d.toks[e.spans[0][0]].sent }

@@ -1,0 +1,288 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/maillage/maillage/internal/geo"
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// roles links people to the organizations where they hold a role: the
+// apposition "X, présidente du RTES" and its inverse "le président du
+// fonds …, X" or "Sa directrice, X"; "X dirige la régie …"; "l'association
+// Y, présidée par X"; and a role stated without the person ("La présidente
+// du RTES l'a rappelé") given to the one person affiliated with that
+// organization by a signature.
+func (s *state) roles() {
+	d := s.d
+	var lastPerson *ent
+	lastEnd := -1
+	for _, h := range s.hits {
+		if h.ref.kind != lkRole {
+			continue
+		}
+		if end := s.longestKindAt(h.t0, lkRole); end != h.t1 {
+			continue
+		}
+		if o := s.own(h.t0); o != nil && o.typ != kg.TypePerson {
+			continue
+		}
+		re := s.x.lx.roles[h.ref.idx]
+		role := strings.ToLower(d.str(h.t0, h.t1))
+		org, orgEnd := s.roleOrg(h, re)
+		person := s.rolePerson(h, orgEnd)
+		if person == nil && d.is(h.t0-1, "et") && lastPerson != nil && lastEnd >= h.t0-8 && d.sameSent(lastEnd, h.t0) {
+			person = lastPerson // "vice-présidente du RTES et adjointe à la maire de Grenoble"
+		}
+		if person != nil {
+			lastPerson, lastEnd = person, max(orgEnd, h.t1)
+			if org != nil {
+				s.relate(kg.HoldsRole, person, org, role, d.toks[h.t0].sent, "rules/role-apposition", 0.85)
+			}
+			continue
+		}
+		if org != nil && d.is(h.t0-1, "la", "le", "l") {
+			s.pendingRoles = append(s.pendingRoles, pendingRole{role: role, org: org, tok: h.t0})
+		}
+	}
+	s.roleVerbs()
+	// roles stated without the person: the one person of the organization
+	for _, pr := range s.pendingRoles {
+		var cand *ent
+		n := 0
+		for p, o := range s.affil {
+			if o == pr.org {
+				cand = p
+				n++
+			}
+		}
+		if n == 1 {
+			s.relate(kg.HoldsRole, cand, pr.org, pr.role, d.toks[pr.tok].sent, "rules/role-signature", 0.6)
+			s.personRefs = append(s.personRefs, personRef{tok: pr.tok, p: cand})
+		}
+	}
+}
+
+type personRef struct {
+	tok int
+	p   *ent
+}
+
+// roleOrg finds the organization of a role: named after it ("présidente du
+// RTES", "cheffe de projet à l'ANCT"), referred to ("directeur de
+// l'association"), or implied by the role ("maire de Villeurbanne",
+// "conseiller régional", "Sa directrice", "représentée par X, vice-présidente").
+func (s *state) roleOrg(h hit, re roleEntry) (*ent, int) {
+	d := s.d
+	n := len(d.toks)
+	for j := h.t1; j < n && j < h.t1+10 && d.sameSent(h.t0, j); j++ {
+		t := d.toks[j]
+		if t.kind == tPunct && t.text != "(" && t.text != ")" && t.text != "'" && t.text != "’" {
+			break
+		}
+		if j > h.t1 && s.roleAt(j) {
+			break
+		}
+		if d.is(j, "et") && j > h.t1 && s.roleAt(j+1) {
+			break
+		}
+		prep := d.is(j-1, "de", "du", "des", "d", "a", "au", "aux", "l", "la", "chez", "sein", "aupres")
+		if o := s.own(j); o != nil && o.typ == kg.TypeOrganization && prep {
+			_, oe, _ := o.mentionAt(j)
+			return o, oe
+		}
+		if e := s.ter(j); e != nil && prep && e.terr != nil {
+			switch {
+			case re.scope == "commune" && e.terr.Level == geo.LevelCommune,
+				re.scope == "department" && e.terr.Level == geo.LevelDepartment,
+				re.scope == "region" && e.terr.Level == geo.LevelRegion:
+				if o := s.authorityEnt(e.terr); o != nil {
+					return s.add(o, j, j), j + 1
+				}
+			}
+		}
+		if prep && t.kind == tWord && !t.cap && (kindNoun[t.fold] != "" || t.fold == "centre" || t.fold == "regie" || t.fold == "structure" || t.fold == "reseau") {
+			if o := s.orgBefore(j, t.fold); o != nil {
+				return o, j + 1
+			}
+		}
+		if d.is(j-1, "de", "du", "d") && t.cap && s.free(j, j+1) && s.ter(j) == nil {
+			st, end, _ := s.properName(j, false)
+			if end > st && s.free(st, end) && !s.onlyPlace(st, end) {
+				o := &ent{typ: kg.TypeOrganization, name: d.str(st, end)}
+				if le := s.lexiconByName(o.name); le != nil {
+					o = s.lexOrgEnt(le)
+				}
+				o = s.add(o, st, end)
+				s.claim(o, st, end)
+				return o, end
+			}
+		}
+	}
+	// possessive: "Sa directrice, X" — the organization the previous sentences are about
+	if d.is(h.t0-1, "sa", "son", "ses", "leur") {
+		if o := s.orgSubjectBefore(h.t0); o != nil {
+			return o, h.t1
+		}
+	}
+	// "la Région Occitanie, représentée par X, vice-présidente"
+	for j := h.t0 - 1; j >= 0 && j > h.t0-10 && d.sameSent(h.t0, j); j-- {
+		if d.is(j, "representee", "represente", "representes", "representees") && d.is(j+1, "par") {
+			if o := s.orgEndingBefore(j); o != nil {
+				return o, h.t1
+			}
+		}
+	}
+	switch re.scope {
+	case "commune":
+		if t := s.mainTerritory(geo.LevelCommune); t != nil {
+			if o := s.authorityEnt(t); o != nil {
+				return s.add(o, h.t0, h.t0), h.t1
+			}
+		}
+	case "region", "department":
+		lvl := geo.LevelRegion
+		if re.scope == "department" {
+			lvl = geo.LevelDepartment
+		}
+		if t := s.previousTerritory(h.t0, lvl); t != nil {
+			if o := s.authorityEnt(t); o != nil {
+				return s.add(o, h.t0, h.t0), h.t1
+			}
+		}
+	}
+	return nil, h.t1
+}
+
+// roleAt reports whether a role starts at token i.
+func (s *state) roleAt(i int) bool {
+	if i < 0 || i >= len(s.byTok) {
+		return false
+	}
+	for _, hi := range s.byTok[i] {
+		if s.hits[hi].ref.kind == lkRole {
+			return true
+		}
+	}
+	return false
+}
+
+// rolePerson finds the person of a role: just before it ("X, présidente",
+// "X Président du …") or just after its organization ("le président du
+// fonds …, X", "Sa directrice, X").
+func (s *state) rolePerson(h hit, orgEnd int) *ent {
+	d := s.d
+	k := h.t0 - 1
+	if d.punct(k, ",", "(") {
+		k--
+	}
+	if k >= 0 {
+		if p := s.own(k); p != nil && p.typ == kg.TypePerson {
+			if _, e, ok := p.mentionAt(k); ok && e == k+1 {
+				return p
+			}
+		}
+	}
+	// inverse apposition: the person after the role's phrase and a comma
+	for j := max(orgEnd, h.t1); j < len(d.toks) && j < max(orgEnd, h.t1)+8 && d.sameSent(h.t0, j); j++ {
+		if d.punct(j, ",") {
+			if p := s.own(j + 1); p != nil && p.typ == kg.TypePerson {
+				if st, _, ok := p.mentionAt(j + 1); ok && st == j+1 && !d.is(h.t0-1, "par") {
+					return p
+				}
+			}
+			return nil
+		}
+		if d.toks[j].kind == tPunct {
+			return nil
+		}
+	}
+	return nil
+}
+
+// orgEndingBefore returns the organization whose mention ends just before
+// token j (skipping a comma).
+func (s *state) orgEndingBefore(j int) *ent {
+	d := s.d
+	k := j - 1
+	if d.punct(k, ",") {
+		k--
+	}
+	if k >= 0 {
+		if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
+			return o
+		}
+	}
+	return nil
+}
+
+// orgSubjectBefore returns the organization the text is about before token
+// i: the subject of its sentence, else of the previous one.
+func (s *state) orgSubjectBefore(i int) *ent {
+	if o := s.subjectOrg(i); o != nil {
+		return o
+	}
+	d := s.d
+	sent := d.toks[i].sent
+	if sent == 0 {
+		return nil
+	}
+	r := d.sents[sent-1]
+	for j := r[0]; j < r[1]; j++ {
+		if o := s.own(j); o != nil && o.typ == kg.TypeOrganization {
+			return o
+		}
+	}
+	return nil
+}
+
+// mainTerritory returns the territory of that level the article names
+// most (first named on ties).
+func (s *state) mainTerritory(level geo.Level) *geo.Territory {
+	var best *ent
+	for _, e := range s.ents {
+		if e.typ == kg.TypeTerritory && e.terr != nil && e.terr.Level == level {
+			if best == nil || len(e.spans) > len(best.spans) {
+				best = e
+			}
+		}
+	}
+	if best != nil {
+		return best.terr
+	}
+	return nil
+}
+
+// roleVerbs reads "X dirige la régie …", "X préside …", "X a fondé …" and
+// "l'association Y, présidée par X".
+func (s *state) roleVerbs() {
+	d := s.d
+	verbRole := map[string]string{"dirige": "directeur", "preside": "président", "fonde": "fondateur", "a fonde": "fondateur", "coordonne": "coordinateur", "gere": "gérant", "anime": "animateur"}
+	partRole := map[string]string{"presidee": "présidente", "preside": "président", "dirigee": "directrice", "dirige": "directeur", "fondee": "fondatrice", "fonde": "fondateur", "coordonnee": "coordinatrice", "coordonne": "coordinateur"}
+	for i := 0; i+2 < len(d.toks); i++ {
+		p := s.own(i)
+		if p != nil && p.typ == kg.TypePerson {
+			if _, e, ok := p.mentionAt(i); ok && e == i+1 {
+				v := i + 1
+				if d.is(v, "a") {
+					v++
+				}
+				if r, ok := verbRole[d.toks[v].fold]; ok {
+					for j := v + 1; j < v+5 && j < len(d.toks); j++ {
+						if o := s.own(j); o != nil && o.typ == kg.TypeOrganization {
+							s.relate(kg.HoldsRole, p, o, r, d.toks[i].sent, "rules/role-verb", 0.75)
+							break
+						}
+					}
+				}
+			}
+		}
+		if r, ok := partRole[d.toks[i].fold]; ok && d.is(i+1, "par") {
+			if q := s.own(i + 2); q != nil && q.typ == kg.TypePerson {
+				if o := s.orgEndingBefore(i); o != nil {
+					s.relate(kg.HoldsRole, q, o, r, d.toks[i].sent, "rules/role-participle", 0.8)
+				}
+			}
+		}
+	}
+}
