@@ -2,11 +2,15 @@ package graph_test
 
 import (
 	"context"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/formatter"
@@ -117,4 +121,31 @@ func TestConnectionsCostChildComplexityTimesFirst(t *testing.T) {
 			t.Errorf("%s.%s costs %d", f[0], f[1], got)
 		}
 	}
+}
+
+// TestComplexityLimitRejectsWideNestedQueriesBeforeStoreWork serves the
+// schema with gqlgen's fixed complexity limit, as the server does: a nested
+// query asking 100 × 100 items is refused before any store call, while the
+// same shape with small pages runs.
+func TestComplexityLimitRejectsWideNestedQueriesBeforeStoreWork(t *testing.T) {
+	store := counting(openStore(t, corpus(t)))
+	srv := handler.New(graph.NewExecutableSchema(store, graph.Options{}))
+	srv.AddTransport(transport.POST{})
+	srv.SetErrorPresenter(graph.ErrorPresenter(nil))
+	srv.Use(extension.FixedComplexityLimit(5000))
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	e := &env{t: t, srv: ts, logs: &syncBuffer{}}
+
+	const q = `query($n: Int) { organizations(first: $n) { edges { node { name relations(first: $n) { edges { other { name } } } } } } }`
+	store.take()
+	res := e.do(q, map[string]any{"n": 100})
+	if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "COMPLEXITY_LIMIT_EXCEEDED" {
+		t.Fatalf("wide query: %+v", res.Errors)
+	}
+	if _, calls := store.take(); calls != 0 {
+		t.Errorf("the refused query cost %d store calls", calls)
+	}
+	var data map[string]any
+	e.query(q, map[string]any{"n": 5}, &data)
 }

@@ -2887,7 +2887,7 @@ interface Entity implements Node {
   ): RelationConnection!
   "Entities named in the same articles, the most shared first. Derived from mentions: this is not a stated relation."
   coMentioned("Only these entity types." types: [EntityType!], "How many: default 20, at most 100." first: Int): [CoMention!]!
-  "The themes it is stated to be about (ABOUT relations), by name."
+  "The themes it is stated to be about (ABOUT relations), by name; for a theme, its broader themes."
   themes: [Theme!]!
   "The territories it is placed in (LOCATED_IN, GOVERNS, HELD_AT), by name; for a territory, those it is directly part of."
   territories: [Territory!]!
@@ -3562,7 +3562,7 @@ type Organization implements Node & Entity {
   ): RelationConnection!
   "Entities named in the same articles, the most shared first. Derived from mentions: this is not a stated relation."
   coMentioned("Only these entity types." types: [EntityType!], "How many: default 20, at most 100." first: Int): [CoMention!]!
-  "The themes it is stated to be about (ABOUT relations), by name."
+  "The themes it is stated to be about (ABOUT relations), by name; for a theme, its broader themes."
   themes: [Theme!]!
   "The territories it is placed in (LOCATED_IN, GOVERNS, HELD_AT), by name; for a territory, those it is directly part of."
   territories: [Territory!]!
@@ -3611,7 +3611,7 @@ type Person implements Node & Entity {
   ): RelationConnection!
   "Entities named in the same articles, the most shared first. Derived from mentions: this is not a stated relation."
   coMentioned("Only these entity types." types: [EntityType!], "How many: default 20, at most 100." first: Int): [CoMention!]!
-  "The themes it is stated to be about (ABOUT relations), by name."
+  "The themes it is stated to be about (ABOUT relations), by name; for a theme, its broader themes."
   themes: [Theme!]!
   "The territories it is placed in (LOCATED_IN, GOVERNS, HELD_AT), by name; for a territory, those it is directly part of."
   territories: [Territory!]!
@@ -3656,7 +3656,7 @@ type Event implements Node & Entity {
   ): RelationConnection!
   "Entities named in the same articles, the most shared first. Derived from mentions: this is not a stated relation."
   coMentioned("Only these entity types." types: [EntityType!], "How many: default 20, at most 100." first: Int): [CoMention!]!
-  "The themes it is stated to be about (ABOUT relations), by name."
+  "The themes it is stated to be about (ABOUT relations), by name; for a theme, its broader themes."
   themes: [Theme!]!
   "The territories it is placed in (LOCATED_IN, GOVERNS, HELD_AT), by name; for a territory, those it is directly part of."
   territories: [Territory!]!
@@ -3709,7 +3709,7 @@ type Territory implements Node & Entity {
   ): RelationConnection!
   "Entities named in the same articles, the most shared first. Derived from mentions: this is not a stated relation."
   coMentioned("Only these entity types." types: [EntityType!], "How many: default 20, at most 100." first: Int): [CoMention!]!
-  "The themes it is stated to be about (ABOUT relations), by name."
+  "The themes it is stated to be about (ABOUT relations), by name; for a theme, its broader themes."
   themes: [Theme!]!
   "The territories it is placed in (LOCATED_IN, GOVERNS, HELD_AT), by name; for a territory, those it is directly part of."
   territories: [Territory!]!
@@ -3834,7 +3834,7 @@ type Theme implements Node & Entity {
   ): RelationConnection!
   "Entities named in the same articles, the most shared first. Derived from mentions: this is not a stated relation."
   coMentioned("Only these entity types." types: [EntityType!], "How many: default 20, at most 100." first: Int): [CoMention!]!
-  "The themes it is stated to be about (ABOUT relations), by name."
+  "The themes it is stated to be about (ABOUT relations), by name; for a theme, its broader themes."
   themes: [Theme!]!
   "The territories it is placed in (LOCATED_IN, GOVERNS, HELD_AT), by name; for a territory, those it is directly part of."
   territories: [Territory!]!
@@ -3892,7 +3892,7 @@ type Initiative implements Node & Entity {
   ): RelationConnection!
   "Entities named in the same articles, the most shared first. Derived from mentions: this is not a stated relation."
   coMentioned("Only these entity types." types: [EntityType!], "How many: default 20, at most 100." first: Int): [CoMention!]!
-  "The themes it is stated to be about (ABOUT relations), by name."
+  "The themes it is stated to be about (ABOUT relations), by name; for a theme, its broader themes."
   themes: [Theme!]!
   "The territories it is placed in (LOCATED_IN, GOVERNS, HELD_AT), by name; for a territory, those it is directly part of."
   territories: [Territory!]!
