@@ -16,12 +16,33 @@
 //	reference-relations  relation key → reference relation with its reference evidence
 //	meta                 "format" → format version
 //
-// Every value is stored behind a CRC-32C of its bytes. At open the whole
-// database is read, every checksum verified, and the in-memory graph and its
-// indexes are rebuilt: entities merged from their sources (kg.MergeEntity),
-// relations with their provenance, adjacency lists, mentions by entity and by
-// article, statistics, theme and territory memberships. Sorted views per
-// ordering are built lazily on first use and dropped on every write.
+// Values are CBOR (github.com/fxamacker/cbor: decoding is about four times
+// faster than encoding/json, and decoding is what bounds the open time),
+// each stored behind a CRC-32C of its bytes. At open the whole database is
+// read, every checksum verified, and the in-memory graph is rebuilt:
+//
+//   - articles by id, each keeping its normalised graph, which the entity
+//     records point into (contributions, mentions) rather than copy;
+//   - entities by id and by type, each with its sources merged
+//     (kg.MergeEntity), statistics, Parents, folded names, mentions and
+//     adjacency (relations out and in);
+//   - relations by key, with one statement per source (article or
+//     reference) and the merged provenance;
+//   - articles by theme (HAS_THEME); territory roll-up walks the PART_OF
+//     adjacency on demand.
+//
+// Derived views are built lazily on first use and dropped on every write:
+// the sorted lists per entity type and ordering and per article ordering
+// (a page is a binary search for the cursor's key and a slice), and one
+// string of every folded name, so that search and the text filter are a
+// vectorised strings.Index scan for the longest word of the query, the
+// candidates then ranked with kg.MatchRank. Filtered lists gather their
+// candidates from the adjacency (territory, PART_OF, mentioned-in, name
+// index) and select the page with a bounded heap instead of a full sort.
+//
+// Measured on 10,000 generated articles (~100,000 entities), see
+// bench_test.go: open (read, check, rebuild) ~2 s of CPU and ~250 MB of heap;
+// upserts ~2,800 articles per CPU-second in batches, one fsync per batch.
 //
 // # Why bbolt
 //

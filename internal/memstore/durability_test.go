@@ -128,7 +128,9 @@ func startChild(t *testing.T, test, role, dir string) (*exec.Cmd, *bufio.Scanner
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	// A child that stops talking is killed, which ends the parent's scan.
+	watchdog := time.AfterFunc(2*time.Minute, func() { _ = cmd.Process.Kill() })
+	t.Cleanup(func() { watchdog.Stop(); _ = cmd.Process.Kill(); _ = cmd.Wait() })
 	return cmd, bufio.NewScanner(out)
 }
 

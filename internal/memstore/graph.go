@@ -311,10 +311,12 @@ func (g *graph) finalize() (removedEntities int) {
 	clear(g.dirtyEnts)
 	// recompute only writes its own record: large rebuilds (open, big
 	// batches) run it in parallel.
-	_ = parallel(len(keep), func(i int) error {
+	if err := parallel(len(keep), func(i int) error {
 		recompute(keep[i])
 		return nil
-	})
+	}); err != nil {
+		panic(err) // a bug in recompute: never leave the graph half rebuilt
+	}
 	return removedEntities
 }
 
