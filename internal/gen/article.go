@@ -20,6 +20,9 @@ type art struct {
 	themes []*ent
 	place  *place // where the article takes place, for the filler paragraphs
 	used   map[*tmpl]bool
+	last   *tmpl // the template of the last sentence written by say
+	said   map[string]bool
+	core   int   // words written by the sections (not the context paragraphs)
 }
 
 // Article kinds and their share of the corpus (percent).
@@ -32,7 +35,7 @@ var articleKinds = []struct {
 // draws from its own random stream: the result depends on (world, i) only.
 func (w *world) article(i int) Item {
 	r := rand.New(rand.NewPCG(uint64(w.cfg.Seed), uint64(i)))
-	a := &art{doc: newDoc(w, r), b: newBinds(), used: map[*tmpl]bool{}}
+	a := &art{doc: newDoc(w, r), b: newBinds(), used: map[*tmpl]bool{}, said: map[string]bool{}}
 	k := r.IntN(100)
 	kind := articleKinds[len(articleKinds)-1].name
 	for _, ak := range articleKinds {
@@ -77,19 +80,35 @@ func (w *world) article(i int) Item {
 // say writes a sentence from the group, avoiding templates already used in
 // this article when another one is usable.
 func (a *art) say(group []*tmpl) bool {
-	var fresh []*tmpl
+	usable, fresh := 0, 0
 	for _, t := range group {
-		if t.usable(a.b) && !a.used[t] {
-			fresh = append(fresh, t)
+		if t.usable(a.b) {
+			usable++
+			if !a.used[t] {
+				fresh++
+			}
 		}
 	}
-	if len(fresh) == 0 {
-		return a.doc.say(group, a.b)
+	if usable == 0 {
+		return false
 	}
-	t := fresh[a.r.IntN(len(fresh))]
-	a.used[t] = true
-	a.exec(t, a.b)
-	return true
+	k := a.r.IntN(max(fresh, 1))
+	if fresh == 0 {
+		k = a.r.IntN(usable)
+	}
+	for _, t := range group {
+		if !t.usable(a.b) || (fresh > 0 && a.used[t]) {
+			continue
+		}
+		if k == 0 {
+			a.used[t] = true
+			a.last = t
+			a.exec(t, a.b)
+			return true
+		}
+		k--
+	}
+	return false
 }
 
 func (a *art) reset() *binds {
@@ -218,17 +237,21 @@ type section func()
 // between them, then adds context until the article is long enough.
 func (a *art) compose(secs ...section) {
 	slots := make([]int, len(secs))
-	for range 1 + a.r.IntN(4) {
+	for range 1 + a.r.IntN(3) {
 		slots[a.r.IntN(len(secs))]++
 	}
 	for k, s := range secs {
 		a.para()
+		before := a.words
 		s()
+		a.core += a.words - before
 		for range slots[k] {
 			a.fillPara()
 		}
 	}
-	a.fill(300 + a.r.IntN(450))
+	// Context takes from a third to a half of the article, which is kept
+	// between 300 and 900 words.
+	a.fill(min(900, max(300, a.core*(15+a.r.IntN(6))/10)))
 }
 
 func (a *art) report(ev *ent) {
@@ -256,9 +279,6 @@ func (a *art) report(ev *ent) {
 	lead := func() {
 		a.bindEvent(ev)
 		a.say(reportLead)
-		if r.IntN(2) == 0 {
-			a.say(announceOrg)
-		}
 		if r.IntN(2) == 0 {
 			a.say(reportStructure)
 		}
@@ -366,8 +386,8 @@ func (a *art) announcement(ev *ent) {
 	lead := func() {
 		a.bindEvent(ev)
 		a.say(announceLead)
-		if r.IntN(3) > 0 {
-			a.say(announceOrg)
+		if a.last != nil && !slices.Contains(a.last.slots, "ORG") && !slices.Contains(a.last.slots, "ORGS") {
+			a.say(announceOrg) // the lead did not say who organizes it
 		}
 		t1, t2 := a.twoThemes(ev.themes)
 		a.bindEvent(ev).set("T1", t1).set("T2", t2)
@@ -410,17 +430,26 @@ func (a *art) announcement(ev *ent) {
 	a.compose(append(secs, practical)...)
 }
 
-// describe writes a sentence or two about what an initiative does.
+// describe writes a sentence about what an initiative does, one not yet
+// written in the article.
 func (a *art) describe(in *ent) {
 	ds := in.descr
 	if len(ds) == 0 {
 		ds = kindDescr[in.kind]
 	}
-	if len(ds) == 0 {
+	var fresh []string
+	for _, d := range ds {
+		if !a.said[d] {
+			fresh = append(fresh, d)
+		}
+	}
+	if len(fresh) == 0 {
 		return
 	}
+	d := pick(a.r, fresh)
+	a.said[d] = true
 	a.begin()
-	a.write(pick(a.r, ds))
+	a.write(d)
 	a.end()
 }
 
@@ -444,9 +473,22 @@ func (a *art) initiative(in *ent) {
 	default:
 		a.title = upperFirst(in.seat.inPrefix()) + in.seat.e.forms[0].text + ", " + iT + " fait ses preuves"
 	}
+	// When the name already says where it is ("Ressourcerie de Lille"), the
+	// text places it one level up.
+	at := in.seat
+	for _, x := range in.forms[0].inner {
+		if x.p == in.seat {
+			switch at.level {
+			case kg.LevelQPV:
+				at = at.parents[0]
+			case kg.LevelCommune:
+				at = at.dept
+			}
+		}
+	}
 	bind := func() *binds {
 		b := a.reset()
-		b.set("I", in).set("L", in.leader).setPlace("IP", in.seat)
+		b.set("I", in).set("L", in.leader).setPlace("IP", at)
 		b.v("date", frDate(a.date.AddDate(0, 0, -r.IntN(20)), false)).v("year", strconv.Itoa(in.year))
 		return b
 	}
@@ -505,9 +547,25 @@ func (a *art) initiative(in *ent) {
 		bind().setPlace("DEP", in.seat.dept)
 		a.say(initNext)
 	}
+	others := func() {
+		for _, i2 := range in.leader.led {
+			if i2 != in {
+				bind().set("I2", i2)
+				a.say(otherInits)
+				a.describe(i2)
+				break
+			}
+		}
+		if len(in.leader.networks) > 0 {
+			a.profile(in.leader.networks[0], 1+r.IntN(2))
+		}
+	}
 	secs := []section{lead, theme}
 	if !in.leader.authority || len(in.leader.staff) > 0 {
 		secs = append(secs, leader)
+	}
+	if len(in.leader.led) > 1 || len(in.leader.networks) > 0 {
+		secs = append(secs, others)
 	}
 	if len(in.partners) > 0 || len(in.leader.partners) > 0 {
 		secs = append(secs, partners)
@@ -547,7 +605,10 @@ func (a *art) profile(o *ent, n int) {
 	r := a.r
 	var groups [][]*tmpl
 	b := a.reset()
-	b.set("O", o).v("n", strconv.Itoa(5+r.IntN(120))).v("founded", strconv.Itoa(max(o.year, 1980)))
+	b.set("O", o).v("n", strconv.Itoa(5+r.IntN(120)))
+	if o.year > 0 {
+		b.v("founded", strconv.Itoa(o.year))
+	}
 	if o.kind == "network" {
 		b.v("network", "1")
 	}
@@ -584,6 +645,29 @@ func (a *art) profile(o *ent, n int) {
 	}
 }
 
+// appointable titles are those a news item announces (not founders).
+func appointable(title string) bool {
+	return !strings.Contains(title, "fondat")
+}
+
+// activity writes about the initiatives an organization leads or supports.
+func (a *art) activity(o *ent, not *ent) {
+	r := a.r
+	if len(o.led) > 1 || (len(o.led) == 1 && o.led[0] != not) {
+		i2 := pick(r, o.led)
+		for i2 == not {
+			i2 = pick(r, o.led)
+		}
+		a.reset().set("L", o).set("I2", i2)
+		a.say(otherInits)
+		a.describe(i2)
+	}
+	if len(o.backs) > 0 {
+		a.reset().set("O", o).set("I2", pick(r, o.backs))
+		a.say(orgBacks)
+	}
+}
+
 // elected titles are given by a vote; the others by a hiring.
 func elected(title string) bool {
 	for _, p := range []string{"président", "coprésident", "trésori", "administrat", "secrétaire"} {
@@ -607,7 +691,15 @@ func (a *art) appointment() {
 			o = a.w.funds.draw(r)
 		}
 	}
-	ro := pick(r, o.staff)
+	var ro *role
+	for _, x := range o.staff {
+		if appointable(x.title) && (ro == nil || r.IntN(2) == 0) {
+			ro = x
+		}
+	}
+	if ro == nil {
+		ro = o.staff[0]
+	}
 	p := ro.person
 	a.date = randomDate(r, a.w.start, a.w.end)
 	a.place = o.seat
@@ -667,6 +759,9 @@ func (a *art) appointment() {
 		a.say(people)
 	}
 	secs := []section{lead, func() { a.profile(o, 3) }, priorities}
+	if len(o.led) > 0 || len(o.backs) > 0 {
+		secs = append(secs, func() { a.activity(o, nil) })
+	}
 	if len(o.staff) > 1 {
 		secs = append(secs, func() {
 			other := o.staff[0]
@@ -683,16 +778,12 @@ func (a *art) appointment() {
 	a.compose(secs...)
 }
 
-// peopleAt returns a person other than not, from the organization's staff or
-// from the people of the world, for mentions of predecessors.
+// peopleAt returns someone of the world who does not work for o, for the
+// mention of a predecessor.
 func (w *world) peopleAt(r *rand.Rand, o *ent, not *ent) *ent {
-	for _, ro := range o.staff {
-		if ro.person != not && r.IntN(2) == 0 {
-			return ro.person
-		}
-	}
 	for {
-		if p := pick(r, w.people); p != not {
+		p := pick(r, w.people)
+		if p != not && !slices.ContainsFunc(o.staff, func(ro *role) bool { return ro.person == p }) {
 			return p
 		}
 	}
@@ -764,6 +855,9 @@ func (a *art) call(in *ent) {
 	if !in.leader.authority {
 		secs = append(secs, func() { a.profile(in.leader, 2+r.IntN(2)) })
 	}
+	if len(in.leader.backs) > 0 {
+		secs = append(secs, func() { a.activity(in.leader, in) })
+	}
 	a.compose(secs...)
 }
 
@@ -812,6 +906,9 @@ func (a *art) partnership() {
 		secs = append(secs, sign)
 	}
 	secs = append(secs, func() { a.profile(o1, 2+r.IntN(2)) }, func() { a.profile(o2, 2) })
+	if len(o1.led) > 0 || len(o1.backs) > 0 {
+		secs = append(secs, func() { a.activity(o1, nil) })
+	}
 	a.compose(secs...)
 }
 
@@ -839,7 +936,8 @@ func (a *art) fillPara() {
 		for t2 == t {
 			t2 = pick(r, a.w.themes)
 		}
-		b.set("T", t).set("T2", t2)
+		b.set("T", t).set("T2", t2).v("n", strconv.Itoa(12+r.IntN(150))).v("pct", strconv.Itoa(40+r.IntN(45)))
+		b.v("year", strconv.Itoa(max(a.w.start.Year(), a.date.Year()-1-r.IntN(6))))
 		if p := a.place; p != nil {
 			b.setPlace("PL", p.up(pick(r, []kg.TerritoryLevel{kg.LevelCommune, kg.LevelDepartment, kg.LevelRegion})))
 		}

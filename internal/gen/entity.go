@@ -23,7 +23,8 @@ type ent struct {
 
 	// forms[0] is the canonical name as written in running text; the others
 	// are variants (aliases) an article may use instead.
-	forms []form
+	forms   []form
+	acrForm form // the acronym as written (a CRESS's holds its region)
 	fem   bool // grammatical gender of the name's head ("la Région", "le Réseau"), or of a person
 	plur  bool // "les Hauts-de-France"
 
@@ -37,6 +38,7 @@ type ent struct {
 	networks   []*ent  // organizations: MEMBER_OF
 	members    []*ent  // networks: their members
 	partners   []*ent  // organizations, initiatives: PARTNER_OF
+	backs      []*ent  // organizations: the initiatives that have them as partner
 	leader     *ent    // initiatives: LED_BY
 	led        []*ent  // organizations: initiatives they lead
 	organizers []*ent  // events: ORGANIZED

@@ -32,7 +32,7 @@ var (
 	reportTheme = parseAll(
 		"Cette année, le fil conducteur {EV:de} était {T1}. ## ABOUT EV T1",
 		"{EV} était {EV|consacré|consacrée} {T1:à} et {T2:à}. ## ABOUT EV T1; ABOUT EV T2",
-		"Au cœur des échanges {EV:de} : {T1} et sa place dans les politiques locales. ## ABOUT EV T1",
+		"Au cœur des échanges {EV:de} : {T1} et {T1|sa|sa|leur|leur} place dans les politiques locales. ## ABOUT EV T1",
 		"Élus, techniciens, responsables associatifs et habitants ont débattu {T1:de} lors {EV:de}. ## ABOUT EV T1",
 		"{EV} avait pour thème « {T1:bare} et territoires : quelles coopérations ? ». ## ABOUT EV T1",
 		"{EV} a permis de faire le point sur {T1} et {T2}. ## ABOUT EV T1; ABOUT EV T2",
@@ -78,7 +78,7 @@ var (
 		"Étaient notamment représentés {EV:à} : {ATT}. ## PARTICIPATED_IN ATT EV",
 	)
 	reportClose = parseAll(
-		"La prochaine édition est d’ores et déjà annoncée pour $nextyear.",
+		"La prochaine édition est d’ores et déjà annoncée pour $nextyear.$?physical",
 		"Les actes {EV:de} seront prochainement disponibles sur le site {ORG:de}.",
 		"Pour plus d’informations sur cette journée, rendez-vous sur le site {ORG:de}.$?physical",
 		"Les supports des interventions peuvent être demandés auprès {ORG:de}.",
@@ -177,11 +177,21 @@ var (
 	)
 	leaderPartner = parseAll(
 		"{L} a noué un partenariat avec {P2} pour développer {I}. ## PARTNER_OF L P2; LED_BY I L",
-		"Pour mener à bien {I}, {L} s’appuie sur {P2}, {L:poss} partenaire de longue date. ## PARTNER_OF L P2; LED_BY I L",
+		"Pour mener à bien {I}, {L} s’appuie sur {P2}, un partenaire de longue date. ## PARTNER_OF L P2; LED_BY I L",
 	)
 	initShown = parseAll(
 		"{I} avait été {I|présenté|présentée} lors {EV:de}. ## PRESENTED_AT I EV",
 		"Le projet avait déjà retenu l’attention lors {EV:de}, où {I} avait été {I|présenté|présentée}. ## PRESENTED_AT I EV",
+	)
+	otherInits = parseAll(
+		"{L} porte aussi {I2}. ## LED_BY I2 L",
+		"Ce n’est pas le premier projet {L:de} : {L|il|elle|ils|elles} {L|anime|anime|animent|animent} déjà {I2}. ## LED_BY I2 L",
+		"{L} est également à l’origine {I2:de}. ## LED_BY I2 L",
+	)
+	orgBacks = parseAll(
+		"{O} soutient notamment {I2}. ## PARTNER_OF I2 O",
+		"Parmi les projets soutenus par {O} figure {I2}. ## PARTNER_OF I2 O",
+		"{O} accompagne {I2} depuis son lancement. ## PARTNER_OF I2 O",
 	)
 	initNext = parseAll(
 		"À terme, {L} souhaite essaimer la démarche dans d’autres communes {DEP:de}.",
@@ -217,12 +227,12 @@ var (
 	orgMembers = parseAll(
 		"{O} compte parmi ses membres {MEMBERS}. ## MEMBER_OF MEMBERS O",
 		"{MEMBERS} {MEMBERS|fait|fait|font|font} partie des membres {O:de}. ## MEMBER_OF MEMBERS O",
-		"Le réseau rassemble des structures comme {MEMBERS}, toutes membres {O:de}. ## MEMBER_OF MEMBERS O",
+		"{O} rassemble des structures comme {MEMBERS}. ## MEMBER_OF MEMBERS O",
 	)
 	orgThemes = parseAll(
 		"{O} agit en faveur {T1:de} et {T2:de}. ## ABOUT O T1; ABOUT O T2",
 		"{O} s’engage depuis $founded en faveur {T1:de}. ## ABOUT O T1",
-		"{T1} est au cœur du projet {O:de}. ## ABOUT O T1",
+		"{T1} {T1|est|est|sont|sont} au cœur du projet {O:de}. ## ABOUT O T1",
 	)
 	orgPartner = parseAll(
 		"{O} poursuivra son partenariat avec {P2}. ## PARTNER_OF O P2",
@@ -297,10 +307,10 @@ var (
 	)
 
 	fillers = parseAll(
-		"Depuis plusieurs années, {T} occupe une place croissante dans les politiques publiques locales.",
-		"Les acteurs de terrain rappellent que {T} ne se décrète pas : {T|il se construit|elle se construit|ils se construisent|elles se construisent} dans la durée, avec les habitants.",
+		"Depuis plusieurs années, {T} {T|occupe|occupe|occupent|occupent} une place croissante dans les politiques publiques locales.",
+		"Les acteurs de terrain rappellent que {T} ne se {T|décrète|décrète|décrètent|décrètent} pas : {T|il se construit|elle se construit|ils se construisent|elles se construisent} dans la durée, avec les habitants.",
 		"Pour les collectivités, l’enjeu est de faire {T:de} un levier de développement pour les quartiers.",
-		"{T} mobilise aujourd’hui un nombre croissant d’acteurs {PL:in}.",
+		"{T} {T|mobilise|mobilise|mobilisent|mobilisent} aujourd’hui un nombre croissant d’acteurs {PL:in}.",
 		"{PL:in}, les initiatives liées {T:à} se sont multipliées ces dernières années.",
 		"Les financements dédiés {T:à} restent toutefois fragiles et souvent annuels.",
 		"Plusieurs études récentes soulignent l’impact positif des démarches {T:de0} sur le lien social.",
@@ -322,7 +332,7 @@ var (
 		"Les démarches {T:de0} gagnent à être pensées dès l’origine avec les personnes concernées.",
 		"Beaucoup de projets naissent d’un constat simple, partagé par les habitants et les professionnels.",
 		"La coopération entre collectivités, associations et entreprises reste la clé de la réussite.",
-		"Pour beaucoup d’acteurs, {T} reste un sujet encore trop peu visible dans le débat public.",
+		"Pour beaucoup d’acteurs, {T} {T|reste|reste|restent|restent} un sujet encore trop peu visible dans le débat public.",
 		"De nombreux projets peinent encore à trouver un modèle économique stable.",
 		"Les structures de l’insertion par l’activité économique jouent ici un rôle central.",
 		"La question de la mobilité revient souvent : sans moyen de transport, l’accès à l’emploi reste difficile.",
@@ -337,6 +347,30 @@ var (
 		"L’ancrage territorial des projets est souvent présenté comme leur principale force.",
 		"Plusieurs collectivités ont d’ores et déjà fait part de leur intérêt pour la démarche.",
 		"Le sujet {T:de} sera à nouveau à l’ordre du jour lors des prochaines rencontres du secteur.",
+		"Selon les acteurs interrogés, près de $pct % des projets accompagnés sont encore actifs trois ans après leur lancement.",
+		"{PL:in}, $n structures se sont engagées dans une démarche {T:de0} depuis $year.",
+		"Les attentes des habitants portent d’abord sur l’emploi, le logement et la tranquillité publique.",
+		"Le bénévolat reste le moteur de nombreuses initiatives, mais il ne peut pas tout porter.",
+		"Les porteurs de projets réclament des financements pluriannuels et des procédures simplifiées.",
+		"Les liens avec les entreprises du territoire se renforcent, notamment grâce aux clauses sociales.",
+		"Le recours aux outils numériques s’est généralisé, sans remplacer les rencontres en présentiel.",
+		"Les femmes sont majoritaires parmi les porteurs de projets accompagnés, une tendance qui se confirme.",
+		"Les jeunes de moins de 26 ans représentent près d’un tiers des personnes accompagnées.",
+		"La mesure de l’utilité sociale reste un exercice délicat pour les petites structures.",
+		"{PL:in}, plusieurs communes ont inscrit {T} dans leur projet de mandat.",
+		"Le dialogue entre élus et habitants a souvent permis de lever les réticences initiales.",
+		"Plusieurs dispositifs nationaux viennent compléter les soutiens locaux, sans toujours s’articuler avec eux.",
+		"Les moyens humains restent limités : beaucoup de structures fonctionnent avec moins de cinq salariés.",
+		"Les conventions pluriannuelles d’objectifs donnent de la visibilité aux associations qui en bénéficient.",
+		"Les acteurs insistent sur la nécessité de mieux reconnaître le travail des bénévoles.",
+		"{T} {T|fait|fait|font|font} désormais partie des critères retenus par de nombreux financeurs.",
+		"Des formations croisées entre agents territoriaux et salariés associatifs se développent.",
+		"La question du foncier et des locaux revient dans la plupart des projets.",
+		"Dans les territoires ruraux, la distance et le manque de transports compliquent l’accès aux services.",
+		"Les mutualisations entre structures voisines permettent de partager des postes et des équipements.",
+		"La participation des habitants aux instances de décision progresse, mais reste inégale.",
+		"{PL:in}, la démarche a été saluée par plusieurs partenaires institutionnels.",
+		"Les premiers résultats sont encourageants, même s’il est encore trop tôt pour tirer un bilan complet.",
 	)
 )
 

@@ -173,14 +173,14 @@ type entry struct {
 // form's fold ("" to compute it).
 func (d *doc) note(e *ent, written, fold string) {
 	x := d.entry(e)
-	if e.acronym != "" && written == e.acronym {
-		x.Acronym = e.acronym
-		return
-	}
 	if fold == "" {
 		fold = kg.Fold(written)
 	}
-	if fold == e.fold || (e.acronym != "" && fold == kg.Fold(e.acronym)) || slices.Contains(x.folds, fold) {
+	if e.acronym != "" && (written == e.acronym || fold == e.acrForm.fold) {
+		x.Acronym = e.acronym
+		return
+	}
+	if fold == e.fold || slices.Contains(x.folds, fold) {
 		return
 	}
 	x.Aliases = append(x.Aliases, written)
@@ -212,7 +212,9 @@ func (d *doc) formFor(e *ent) (f form, defineAcronym bool) {
 		case !seen:
 			return f, d.r.IntN(10) < 6
 		case d.acr[e.id] && d.r.IntN(10) < 6:
-			return form{text: e.acronym, det: article(f.fem, f.plur, e.acronym), fem: f.fem, plur: f.plur}, false
+			af := e.acrForm
+			af.det, af.fem, af.plur = article(f.fem, f.plur, e.acronym), f.fem, f.plur
+			return af, false
 		}
 	}
 	if seen && len(e.forms) > 1 && d.r.IntN(4) == 0 {
@@ -231,7 +233,7 @@ func (d *doc) np(e *ent, prep string) {
 	d.mention(e, f)
 	if def {
 		d.write(" (")
-		d.mention(e, form{text: e.acronym})
+		d.mention(e, e.acrForm)
 		d.write(")")
 		d.acr[e.id] = true
 	}
@@ -255,6 +257,9 @@ func (d *doc) inWithParent(p *place) {
 	d.in(p)
 	switch p.level {
 	case kg.LevelCommune:
+		if p.dept.e.name == p.e.name {
+			return // "à Paris (Paris)"
+		}
 		d.write(" (")
 		d.mention(p.dept.e, p.dept.e.forms[0])
 		d.write(")")

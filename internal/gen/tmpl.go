@@ -384,7 +384,7 @@ func (d *doc) writeItem(it item, mod string) {
 		if it.r != nil {
 			d.write(" - ")
 			if it.r.org.acronym != "" {
-				d.mention(it.r.org, form{text: it.r.org.acronym})
+				d.mention(it.r.org, it.r.org.acrForm)
 			} else {
 				d.mention(it.r.org, it.r.org.forms[0])
 			}

@@ -99,6 +99,12 @@ func (w *world) foldNames() {
 		for i := range e.forms {
 			e.forms[i].fold = kg.Fold(e.forms[i].text)
 		}
+		if e.acronym != "" {
+			if e.acrForm.text == "" {
+				e.acrForm = form{text: e.acronym}
+			}
+			e.acrForm.fold = kg.Fold(e.acronym)
+		}
 	}
 	for _, t := range w.themes {
 		do(t)
@@ -371,6 +377,7 @@ func (w *world) buildNetworks(r *rand.Rand) {
 		if acr := "CRESS " + p.e.name; !w.acronyms[acr] {
 			w.acronyms[acr] = true
 			e.acronym = acr
+			e.acrForm = placeForm("CRESS ", p, "")
 		}
 		regional = append(regional, e)
 	}
@@ -557,6 +564,16 @@ func (w *world) buildLinks(r *rand.Rand) {
 					p = w.funds.draw(r)
 				default:
 					p = w.local.draw(r)
+				}
+				if p != nil && p != e && !containsEnt(e.partners, p) {
+					e.partners = append(e.partners, p)
+				}
+			}
+		case "fund", "public_agency":
+			for range 1 + r.IntN(2) {
+				p := w.networks.draw(r)
+				if e.seat != nil && e.seat.level == kg.LevelRegion && r.IntN(2) == 0 {
+					p = w.regAuth[e.seat]
 				}
 				if p != nil && p != e && !containsEnt(e.partners, p) {
 					e.partners = append(e.partners, p)
@@ -840,6 +857,7 @@ func (w *world) buildInitiatives(r *rand.Rand) {
 			}
 			if p != nil && p != e.leader && !containsEnt(e.partners, p) {
 				e.partners = append(e.partners, p)
+				p.backs = append(p.backs, e)
 			}
 		}
 	}
@@ -1017,7 +1035,7 @@ func (w *world) buildEvents(r *rand.Rand) {
 			continue
 		}
 		w.used[e.id] = true
-		e.forms = []form{{text: typo(name), det: "le "}, {text: typo(lowerFirst(name)), det: "le "}}
+		e.forms = []form{{text: typo(lowerFirst(name)), det: "le "}} // "le webinaire « … »"
 		e.evKind, e.online = webinarKind, true
 		org := w.networks.draw(r)
 		if r.IntN(3) == 0 {
