@@ -22,7 +22,7 @@ type art struct {
 	used   map[*tmpl]bool
 	last   *tmpl // the template of the last sentence written by say
 	said   map[string]bool
-	core   int   // words written by the sections (not the context paragraphs)
+	core   int // words written by the sections (not the context paragraphs)
 }
 
 // Article kinds and their share of the corpus (percent).

@@ -25,8 +25,8 @@ type ent struct {
 	// are variants (aliases) an article may use instead.
 	forms   []form
 	acrForm form // the acronym as written (a CRESS's holds its region)
-	fem   bool // grammatical gender of the name's head ("la Région", "le Réseau"), or of a person
-	plur  bool // "les Hauts-de-France"
+	fem     bool // grammatical gender of the name's head ("la Région", "le Réseau"), or of a person
+	plur    bool // "les Hauts-de-France"
 
 	place *place // territory entities: the place they stand for
 
