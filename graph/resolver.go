@@ -1,10 +1,23 @@
 // Package graph is the GraphQL layer of Maillage: thin resolvers over a
 // kg.Store (schema.graphqls at the repository root, generated executor in
-// graph/generated, GraphQL-only types in graph/model), per-operation
-// dataloaders so that a nested query costs a number of store calls bounded
-// by its depth, cursor pagination of nested lists, query complexity
-// functions, the error presenter that maps kg error codes to
-// extensions.code, and the authentication flag mutations require.
+// graph/generated, GraphQL-only types in graph/model), cursor pagination of
+// nested lists, query complexity functions, the error presenter that maps kg
+// error codes to extensions.code, and the authentication flag mutations
+// require.
+//
+// Store reads go through per-operation dataloaders
+// (github.com/vikstrous/dataloadgen) over the batched Store methods, and a
+// prefetcher (prefetch.go) makes their batching deterministic: the resolvers
+// that return objects from a store list walk the selection set under them
+// level by level and read what every selected field will need with one
+// store call per method (and per relation query) for the whole level,
+// priming the loaders. A nested query thus costs a number of store calls
+// bounded by its depth, never by its item count, even on a starved CPU where
+// time-window batching alone splits batches. The loaders' own time window
+// (Options.LoaderWait) is the safety net for anything the prefetcher does
+// not cover. The filtered lists under a territory or a theme
+// (Territory.organizations…, Theme.articles) cost one ListEntities or
+// ListArticles call per parent: kg.Store has no batched form of them.
 //
 // The HTTP layer (internal/server) builds a handler on NewExecutableSchema
 // and installs ErrorPresenter, RecoverFunc, the limits, and the API-key
