@@ -432,6 +432,13 @@ var quoteTexts = []string{
 	"Nous voulons faire de ce lieu un outil au service de tout le territoire",
 }
 
+var thirdPlaceDescr = []string{
+	"Le lieu réunit un espace de coworking, un café associatif, un atelier de fabrication et une salle ouverte aux associations.",
+	"Installé dans un ancien bâtiment industriel réhabilité, il accueille chaque semaine plusieurs centaines de personnes.",
+	"Sa programmation est construite avec les habitants, réunis chaque mois en assemblée ouverte.",
+	"Des permanences d’accès aux droits et des ateliers numériques y sont proposés gratuitement.",
+}
+
 // Descriptions of initiatives by kind (projects have their own, in projectDefs).
 var kindDescr = map[string][]string{
 	"participatory_budget": {

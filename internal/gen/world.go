@@ -767,6 +767,17 @@ func (w *world) buildInitiatives(r *rand.Rand) {
 			if e := add(name, f, "project", leader, at, def.themes, year); e != nil {
 				e.descr = def.descr
 			}
+		case k < 55: // third place project of a local organization or a town
+			leader := w.local.draw(r)
+			if r.IntN(4) == 0 {
+				leader = w.comAuth[w.communes.draw(r).place]
+			}
+			h := pick(r, thirdPlaceHeads)
+			name := "Tiers-lieu " + h.text + " " + pick(r, thirdPlaceTails)
+			f := form{text: typo(name), det: "le "}
+			if e := add(name, f, "third_place", leader, leader.seat, []int{thTiersLieux, thParticipation}, year); e != nil {
+				e.descr = thirdPlaceDescr
+			}
 		case k < 62: // programme of a network or a fund
 			tail := pick(r, programmeTails)
 			word := "Programme "
@@ -1023,7 +1034,9 @@ func (w *world) buildEvents(r *rand.Rand) {
 			if date.Before(minDate) || date.After(maxDate) {
 				continue
 			}
-			all = append(all, ranked{w.addEdition(r, s, ed, editions, date), key + float64(ed)*1e-6})
+			if e := w.addEdition(r, s, ed, editions, date); e != nil {
+				all = append(all, ranked{e, key + float64(ed)*1e-6})
+			}
 		}
 	}
 	for i := 0; i < nWeb; i++ {
@@ -1085,6 +1098,9 @@ func (w *world) addEdition(r *rand.Rand, s *series, ed, editions int, date time.
 		innerAt += runeLen(ord)
 	}
 	e := &ent{id: kg.NewEventID(kg.DateOf(date), name), typ: kg.TypeEvent, name: name, kind: s.kind.kind, date: kg.DateOf(date), fem: s.kind.fem}
+	if w.used[e.id] { // another series' edition with the same (truncated) slug that day
+		return nil
+	}
 	w.used[e.id] = true
 	f := form{text: typo(name), fem: s.kind.fem}
 	if s.inner != nil {
