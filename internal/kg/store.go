@@ -12,8 +12,13 @@ import "context"
 //     when the back end cannot be reached or the context ends, Internal
 //     otherwise. A method never panics on bad input.
 //   - Batched reads take any number of ids (duplicates allowed, order
-//     irrelevant) and return a map keyed by the ids that exist; unknown ids
-//     are simply absent. An empty id list returns an empty map and does no I/O.
+//     irrelevant) and return a map keyed by the ids that exist; unknown and
+//     malformed ids are simply absent. Per-entity lists (RelationsOf,
+//     MentionsOf, MentionsIn, CoMentioned) have a key, possibly with an
+//     empty list, for every existing id. An empty id list returns an empty
+//     map and does no I/O.
+//   - A cancelled or expired context makes a method return Unavailable; a
+//     write is then not applied.
 //   - Every list is returned in a documented, total, deterministic order.
 //   - Methods are safe for concurrent use. Readers never block each other.
 //   - A write that returned nil is durable: it survives a crash of the
@@ -65,7 +70,8 @@ type Store interface {
 	ListEntities(ctx context.Context, filter EntityFilter, order EntityOrder, page PageRequest) (Page[Entity], error)
 
 	// ListArticles returns one page of the articles that pass the filter, in
-	// the order asked (default: newest first), with the total count.
+	// the order asked (default: newest first), with the total count. Items
+	// are complete, Text included.
 	ListArticles(ctx context.Context, filter ArticleFilter, order ArticleOrder, page PageRequest) (Page[Article], error)
 
 	// Search finds entities whose name, aliases or acronym match q.Text, all
@@ -128,7 +134,8 @@ type UpsertResult struct {
 const MaxPageSize = 1000
 
 // PageRequest asks for the First items after the item whose cursor is After
-// ("" for the first page). First = 0 returns no items but the TotalCount.
+// ("" for the first page). First = 0 returns no items but the TotalCount
+// (and HasNextPage true when there are items after After).
 type PageRequest struct {
 	First int
 	After string
