@@ -53,7 +53,11 @@ type Store interface {
 	LoadReference(ctx context.Context, data ReferenceData) error
 
 	// Entities returns the entities with the given ids, with their statistics
-	// and, for territories, their Parents.
+	// and, for territories, their Parents: the targets of every PART_OF
+	// relation from it (reference or article-stated), which also drive the
+	// descendant roll-up of the territory filters. First and last mention
+	// dates ignore undated articles, which still count in MentionCount and
+	// ArticleCount.
 	Entities(ctx context.Context, ids []ID) (map[ID]Entity, error)
 
 	// Articles returns the articles with the given ids, with ThemeIDs and
@@ -91,7 +95,11 @@ type Store interface {
 	// Direction Out an entity gets the relations it is the From of; with In
 	// those it is the To of; with Both both (a relation from an entity to
 	// itself appears once). PART_OF links of the reference hierarchy are
-	// relations too, with reference provenance.
+	// relations too, with reference provenance. A relation's Provenance is
+	// ordered by article id (reference evidence, with an empty id, first),
+	// then start offset; an article that states the relation without
+	// evidence detail still appears as one entry with its ArticleID. Its Role
+	// is the written form given by the first source in contribution order.
 	RelationsOf(ctx context.Context, ids []ID, q RelationQuery) (map[ID][]Relation, error)
 
 	// MentionsOf returns, for each given entity, the articles that mention it
