@@ -257,8 +257,11 @@ func wordForms(text string, slugWords []string) map[string]string {
 			forms[key] = w
 		}
 	}
-	// Scan the words, looking closer only at those of a plausible length
-	// whose first letter starts a wanted word.
+	// Scan the words of the first 32 KiB, looking closer only at those of a
+	// plausible length whose first letter starts a wanted word.
+	if len(text) > 32<<10 {
+		text = strings.ToValidUTF8(text[:32<<10], "")
+	}
 	maxBytes := 2*maxLen + 6
 	start := -1
 	for i := 0; i <= len(text); {
