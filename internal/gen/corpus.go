@@ -182,7 +182,11 @@ func (c *Corpus) Reference() kg.ReferenceData {
 	add(w.geo.communes...)
 	add(w.geo.qpv...)
 	for _, t := range w.themes {
-		ref.Entities = append(ref.Entities, kg.Entity{ID: t.id, Type: kg.TypeTheme, Name: t.name, Scheme: ThemeScheme, Reference: true})
+		e := kg.Entity{ID: t.id, Type: kg.TypeTheme, Name: t.name, Scheme: ThemeScheme, Reference: true}
+		for _, f := range t.forms[1:] {
+			e.Aliases = append(e.Aliases, f.text) // "ESS", "IAE"
+		}
+		ref.Entities = append(ref.Entities, e)
 	}
 	return ref
 }
