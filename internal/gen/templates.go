@@ -49,7 +49,7 @@ var (
 		"{S1:with}, a ouvert {EV} en soulignant que $claim ## PARTICIPATED_IN S1 EV intervenant|intervenante",
 		"Les débats {EV:de} ont été animés par {S1:with}. ## PARTICIPATED_IN S1 EV animateur|animatrice",
 		"{S1:with}, était grand témoin {EV:de}. ## PARTICIPATED_IN S1 EV grand témoin",
-		"Invité {EV:à}, {S1:with}, a présenté la démarche de sa structure. ## PARTICIPATED_IN S1 EV intervenant|intervenante",
+		"{S1|Invité|Invitée} {EV:à}, {S1:with}, a présenté la démarche de sa structure. ## PARTICIPATED_IN S1 EV intervenant|intervenante",
 		"{S1:with}, a clôturé {EV} en rappelant que $claim ## PARTICIPATED_IN S1 EV intervenant|intervenante",
 	)
 	quotes = parseAll(

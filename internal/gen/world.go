@@ -1072,6 +1072,7 @@ func (w *world) buildEvents(r *rand.Rand) {
 				in.shownAt = append(in.shownAt, e)
 			}
 		}
+		w.presentCall(r, e)
 		all = append(all, ranked{e, r.Float64() * 1.5})
 	}
 	slices.SortStableFunc(all, func(a, b ranked) int { return cmp.Compare(a.key, b.key) })
@@ -1188,7 +1189,24 @@ func (w *world) addEdition(r *rand.Rand, s *series, ed, editions int, date time.
 			in.shownAt = append(in.shownAt, e)
 		}
 	}
+	w.presentCall(r, e)
 	return e
+}
+
+// presentCall makes a call for projects of the event's year presented at it,
+// sometimes.
+func (w *world) presentCall(r *rand.Rand, e *ent) {
+	if r.IntN(4) > 0 {
+		return
+	}
+	for range 4 {
+		c := w.calls.draw(r)
+		if c != nil && c.year == e.date.Time().Year() && !containsEnt(e.presented, c) {
+			e.presented = append(e.presented, c)
+			c.shownAt = append(c.shownAt, e)
+			return
+		}
+	}
 }
 
 // eventDate is a Tuesday, Wednesday or Thursday of the given month.
