@@ -156,7 +156,7 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 			}
 		}
 	}
-	le := s.x.orgByAcr[kg.Fold(acrText)]
+	le := s.x.orgByAcr[fold(acrText)]
 	if le == nil {
 		le = s.lexiconByName(long)
 	}
@@ -228,7 +228,7 @@ func (s *state) defineAfter(acr, st, closing int) {
 		return
 	}
 	var o *ent
-	if le := s.x.orgByAcr[kg.Fold(acrText)]; le != nil && !le.generic {
+	if le := s.x.orgByAcr[fold(acrText)]; le != nil && !le.generic {
 		o = s.lexOrgEnt(le)
 		o.names = append(o.names, long)
 	} else if le := s.lexiconByName(long); le != nil && !le.generic {
@@ -245,7 +245,7 @@ func (s *state) defineAfter(acr, st, closing int) {
 // isConcept reports whether an acronym or its long form is a concept of the
 // theme lexicon (QPV, SCIC, SIAE…).
 func (s *state) isConcept(acr, long string) bool {
-	return s.x.themeByKey[kg.Fold(acr)] != nil || s.x.themeBySig[signature(long)] != nil
+	return s.x.themeByKey[fold(acr)] != nil || s.x.themeBySig[signature(long)] != nil
 }
 
 // isHead reports whether token i is (the start of) an organization head.

@@ -89,7 +89,7 @@ func (s *state) orgBefore(i int, noun string) *ent {
 		if st, _, ok := e.mentionAt(j); ok {
 			j = st
 		}
-		if noun == "" || kg.Fold(e.kind) == noun || kindNoun[noun] == e.kind || containsWord(kg.Fold(e.name), noun) || s.typedAs(e, noun) {
+		if noun == "" || fold(e.kind) == noun || kindNoun[noun] == e.kind || containsWord(fold(e.name), noun) || s.typedAs(e, noun) {
 			return e
 		}
 		if fallback == nil {
@@ -112,7 +112,7 @@ var kindNoun = map[string]string{
 // noun ("l'association X").
 func (s *state) typedAs(e *ent, noun string) bool {
 	for _, n := range e.names {
-		if f := kg.Fold(n); len(f) > len(noun) && f[:len(noun)] == noun && f[len(noun)] == ' ' {
+		if f := fold(n); len(f) > len(noun) && f[:len(noun)] == noun && f[len(noun)] == ' ' {
 			return true
 		}
 	}

@@ -39,8 +39,10 @@ var strongKinds = set("colloque", "forum", "webinaire", "webinar", "seminaire", 
 // named before.
 func (s *state) events() {
 	d := s.d
-	s.dates = article.FindDates(s.a.Text, s.a.PublishedAt)
 	var ms []*evMention
+	if s.hasHit(lkEvent) {
+		s.dates = article.FindDates(s.a.Text, s.a.PublishedAt)
+	}
 	for _, h := range s.hits {
 		if h.ref.kind != lkEvent || !s.free(h.t0, h.t1) {
 			continue
@@ -119,9 +121,19 @@ func (s *state) events() {
 	}
 }
 
+// hasHit reports whether the article has a hit of kind k.
+func (s *state) hasHit(k lexKind) bool {
+	for _, h := range s.hits {
+		if h.ref.kind == k {
+			return true
+		}
+	}
+	return false
+}
+
 // sameEvent reports whether two event mentions name the same event.
 func sameEvent(a, b *evMention, d *doc) bool {
-	if kg.Fold(a.name) == kg.Fold(b.name) {
+	if fold(a.name) == fold(b.name) {
 		return true
 	}
 	if a.kind != b.kind {
@@ -180,7 +192,7 @@ func (s *state) longestKindAt(i int, k lexKind) int {
 func (s *state) eventAt(h hit) *evMention {
 	d := s.d
 	k := s.x.lx.events[h.ref.idx]
-	kindWord := kg.Fold(k.form)
+	kindWord := fold(k.form)
 	if anaphoricKinds[kindWord] {
 		return nil
 	}

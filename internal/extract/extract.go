@@ -52,7 +52,7 @@ func New(opts Options) (*Extractor, error) {
 	for _, e := range lx.orgs {
 		for _, n := range append([]string{e.name}, e.aliases...) {
 			if isAcronym(n) {
-				x.orgByAcr[kg.Fold(n)] = e
+				x.orgByAcr[fold(n)] = e
 				continue
 			}
 			if s := signature(n); s != "" {
@@ -60,17 +60,17 @@ func New(opts Options) (*Extractor, error) {
 			}
 		}
 		if e.acronym != "" {
-			x.orgByAcr[kg.Fold(e.acronym)] = e
+			x.orgByAcr[fold(e.acronym)] = e
 		}
 	}
 	for _, t := range lx.themes {
 		for _, n := range append(append([]string{t.name}, t.variants...), t.acronyms...) {
-			x.themeByKey[kg.Fold(n)] = t
+			x.themeByKey[fold(n)] = t
 			x.themeBySig[signature(n)] = t
 		}
 	}
 	for _, r := range lx.roles {
-		x.roleForms[kg.Fold(r.form)] = true
+		x.roleForms[fold(r.form)] = true
 	}
 	g.Matcher() // build once, not during the first article
 	return x, nil
@@ -104,6 +104,14 @@ type ent struct {
 	place     *ent           // Initiative: the territory its name carries
 	keyTok    int            // Event, Initiative: token of the kind word
 	structure bool           // Initiative: a place run by an organization (crèche X)
+}
+
+// addName records another written form of e's name, once.
+func (e *ent) addName(n string) {
+	if n == "" || n == e.name || slices.Contains(e.names, n) {
+		return
+	}
+	e.names = append(e.names, n)
 }
 
 // rel is a relation found in the article, with its evidence.
@@ -140,7 +148,8 @@ type state struct {
 	evList         []*ent   // events, in text order
 	evAnaphora     [][2]int // generic mentions of an event
 	personRefs     []personRef
-	title          *doc // the title, when it is not the first line of the text
+	surnames       map[string]bool // folded surnames of the people found
+	title          *doc            // the title, when it is not the first line of the text
 	// people whose role was stated without naming them ("la présidente du RTES")
 	pendingRoles []pendingRole
 	affil        map[*ent]*ent // signature person → organization
@@ -171,6 +180,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.depAuthority = map[string]bool{}
 	s.acronyms = map[string]*ent{}
 	s.structOrg = map[*ent]*ent{}
+	s.surnames = map[string]bool{}
 
 	s.authorities()
 	s.acronymDefinitions()
@@ -204,9 +214,11 @@ func (s *state) add(e *ent, t0, t1 int) *ent {
 				old.first = t0
 			}
 		}
-		old.names = append(old.names, e.names...)
+		for _, n := range e.names {
+			old.addName(n)
+		}
 		if e.name != old.name {
-			old.names = append(old.names, e.name)
+			old.addName(e.name)
 		}
 		old.acronym = cmp.Or(old.acronym, e.acronym)
 		old.kind = cmp.Or(old.kind, e.kind)

@@ -75,11 +75,11 @@ func (s *state) graph() kg.ArticleGraph {
 // aliases returns the written forms of a name without duplicates by fold
 // and without the name itself.
 func aliases(name string, forms []string) []string {
-	seen := map[string]bool{kg.Fold(name): true}
+	seen := map[string]bool{fold(name): true}
 	var out []string
 	for _, f := range forms {
 		f = strings.TrimSpace(f)
-		k := kg.Fold(f)
+		k := fold(f)
 		if k == "" || seen[k] {
 			continue
 		}

@@ -234,7 +234,7 @@ func loadGivenNames(into map[string]int) error {
 		if !ok || err != nil {
 			return kg.Errorf(kg.Internal, "extract: given names: bad line %q", l)
 		}
-		k := kg.Fold(name)
+		k := fold(name)
 		into[k] += n
 	}
 	return nil
@@ -252,7 +252,7 @@ var stopWords = map[string]bool{
 // key under which slightly different spellings of a name meet.
 func signature(s string) string {
 	var out []string
-	for _, w := range strings.Fields(kg.Fold(s)) {
+	for _, w := range strings.Fields(fold(s)) {
 		if !stopWords[w] {
 			out = append(out, w)
 		}

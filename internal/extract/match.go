@@ -45,7 +45,7 @@ func newLexMatcher(lx *lexicons) (*lexMatcher, error) {
 	var patterns []string
 	m := &lexMatcher{}
 	add := func(form string, ref lexRef) {
-		p := kg.Fold(form)
+		p := fold(form)
 		if p == "" {
 			return
 		}

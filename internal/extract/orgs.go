@@ -472,7 +472,7 @@ func (s *state) onlyPlace(t0, t1 int) bool {
 // same content words as name.
 func (s *state) lexiconByName(name string) *orgEntry {
 	if isAcronym(name) {
-		return s.x.orgByAcr[kg.Fold(name)]
+		return s.x.orgByAcr[fold(name)]
 	}
 	return s.x.orgBySig[signature(name)]
 }

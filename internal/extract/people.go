@@ -38,6 +38,7 @@ func (s *state) people() {
 			}
 		}
 		_ = titled
+		s.surnames[surname] = true
 		p = s.add(p, t0, t1)
 		s.claim(p, i, t1)
 		i = t1 - 1
@@ -110,7 +111,7 @@ func (s *state) personAt(i int) (t0, t1 int, name, surname string, titled bool) 
 		}
 		parts = append(parts, w)
 	}
-	surname = kg.Fold(strings.Join(parts[j-g0:], " "))
+	surname = fold(strings.Join(parts[j-g0:], " "))
 	if j == g0 {
 		// title + surname only
 		return t0, t1, "", surname, titled
@@ -155,6 +156,9 @@ func (s *state) roleAfter(i int) bool {
 // personBySurname returns the person of the article with that surname, if
 // exactly one.
 func (s *state) personBySurname(surname string) *ent {
+	if !s.surnames[surname] {
+		return nil
+	}
 	var found *ent
 	for _, e := range s.ents {
 		if e.typ == kg.TypePerson && e.surname == surname && e.name != "" && strings.Contains(e.name, " ") {

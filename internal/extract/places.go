@@ -79,7 +79,7 @@ func (s *state) territoryEnt(t *geo.Territory) *ent {
 // mentionTerritory records a mention of territory t on tokens [t0, t1).
 func (s *state) mentionTerritory(t *geo.Territory, t0, t1 int) *ent {
 	e := s.territoryEnt(t)
-	if w := s.d.str(t0, t1); kg.Fold(w) != kg.Fold(t.Name) && t1 > t0 {
+	if w := s.d.str(t0, t1); fold(w) != fold(t.Name) && t1 > t0 {
 		e.names = append(e.names, w)
 	}
 	e = s.add(e, t0, t1)
@@ -172,7 +172,7 @@ func (s *state) overseas(t *geo.Territory) *geo.Territory {
 	if s.depAuthority[t.Code] {
 		return t
 	}
-	if r := s.x.geo.Region(t.Region); r != nil && kg.Fold(r.Name) == kg.Fold(t.Name) {
+	if r := s.x.geo.Region(t.Region); r != nil && fold(r.Name) == fold(t.Name) {
 		return r
 	}
 	return t

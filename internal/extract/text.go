@@ -52,6 +52,9 @@ var elisions = map[string]bool{
 func isApos(r rune) bool   { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
@@ -79,25 +82,41 @@ var foldTable = func() [foldTableSize]string {
 
 // fold is kg.Fold, with a table-driven fast path for Latin text.
 func fold(s string) string {
-	ascii := true
+	lower := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 {
-			ascii = false
-			break
-		}
 		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			ascii = false
+			lower = false
 			break
 		}
 	}
-	if ascii {
+	if lower {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	var stack [64]byte
+	b := stack[:0]
 	sep := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				sep = true
+				continue
+			}
+			if sep && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			sep = false
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if r >= foldTableSize {
 			return kg.Fold(s)
 		}
@@ -109,13 +128,13 @@ func fold(s string) string {
 		if f == "" {
 			continue
 		}
-		if sep && b.Len() > 0 {
-			b.WriteByte(' ')
+		if sep && len(b) > 0 {
+			b = append(b, ' ')
 		}
 		sep = false
-		b.WriteString(f)
+		b = append(b, f...)
 	}
-	return b.String()
+	return string(b)
 }
 
 // abbreviations after which a period does not end a sentence.

@@ -15,11 +15,11 @@ func (s *state) themes() {
 	var listed []*ent
 	for _, name := range s.a.Themes {
 		name = strings.TrimSpace(name)
-		if kg.Fold(name) == "" {
+		if fold(name) == "" {
 			continue
 		}
 		e := &ent{typ: kg.TypeTheme, name: name, listed: true}
-		if t := s.x.themeByKey[kg.Fold(name)]; t != nil {
+		if t := s.x.themeByKey[fold(name)]; t != nil {
 			e.theme = t
 			e.id = kg.NewEntityID(kg.TypeTheme, t.name)
 		}
@@ -44,7 +44,7 @@ func (s *state) themes() {
 	}
 	// the title, when it is the first line of the text, counts twice
 	titleLine := -1
-	if len(s.d.lines) > 0 && s.a.Title != "" && kg.Fold(s.d.str(s.d.lines[0][0], s.d.lines[0][1])) == kg.Fold(s.a.Title) {
+	if len(s.d.lines) > 0 && s.a.Title != "" && fold(s.d.str(s.d.lines[0][0], s.d.lines[0][1])) == fold(s.a.Title) {
 		titleLine = 0
 	}
 	last := -1
@@ -109,19 +109,19 @@ func (s *state) conceptEnt(t *themeEntry) *ent {
 // concepts.
 func (s *state) listedHome(t *themeEntry, listed []*ent) *ent {
 	for c := t; c != nil; c = s.x.lx.themeByID[c.broader] {
-		keys := map[string]bool{kg.Fold(c.name): true}
+		keys := map[string]bool{fold(c.name): true}
 		for _, v := range c.variants {
-			keys[kg.Fold(v)] = true
+			keys[fold(v)] = true
 		}
 		for _, a := range c.acronyms {
-			keys[kg.Fold(a)] = true
+			keys[fold(a)] = true
 		}
 		for _, l := range listed {
-			if keys[kg.Fold(l.name)] {
+			if keys[fold(l.name)] {
 				return l
 			}
 			for _, part := range themeParts(l.name) {
-				if keys[kg.Fold(part)] {
+				if keys[fold(part)] {
 					return l
 				}
 			}

@@ -1,0 +1,35 @@
+package extract_test
+
+import (
+	"testing"
+
+	"github.com/maillage/maillage/internal/gen"
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// BenchmarkExtract measures extraction throughput on generated articles of
+// realistic length (internal/gen): run with -cpu 1 for one core. It
+// reports MB/s (of article text) and articles/s.
+func BenchmarkExtract(b *testing.B) {
+	x := extractor(b)
+	items, err := gen.Generate(gen.Config{Articles: 300, Seed: 7, Workers: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := make([]kg.Article, len(items))
+	size := 0
+	for i, it := range items {
+		r := it.Record
+		arts[i] = kg.Article{ID: kg.ArticleID(r.URL, r.Text), URL: r.URL, Title: r.Title, PublishedAt: r.PublishedAt, Themes: r.Themes, Text: r.Text}
+		size += len(r.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			x.Extract(a)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(size)/float64(len(arts)), "bytes/article")
+}

@@ -1,0 +1,228 @@
+package ingest_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/maillage/maillage/graph"
+	"github.com/maillage/maillage/internal/extract"
+	"github.com/maillage/maillage/internal/ingest"
+	"github.com/maillage/maillage/internal/kg"
+	"github.com/maillage/maillage/internal/memstore"
+)
+
+const corpus = "../../testdata/articles"
+
+var (
+	xOnce sync.Once
+	xx    *extract.Extractor
+)
+
+func pipeline(t *testing.T, store kg.Store, mod func(*ingest.Options)) *ingest.Pipeline {
+	t.Helper()
+	xOnce.Do(func() {
+		var err error
+		if xx, err = extract.New(extract.Options{}); err != nil {
+			panic(err)
+		}
+	})
+	opts := ingest.Options{Store: store, Extractor: xx, BatchSize: 3, Workers: 2}
+	if mod != nil {
+		mod(&opts)
+	}
+	p, err := ingest.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func openStore(t *testing.T) *memstore.Store {
+	t.Helper()
+	s, err := memstore.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// copyCorpus copies the test corpus into a temporary folder and adds a bad
+// file and a README that must not be read as an article.
+func copyCorpus(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(corpus, p)
+		dst := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.ndjson"), []byte("{\"text\": \"Le RTES à Lille.\", \"url\": \"https://exemple.fr/ok\"}\n{oops\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestRunIngestsFoldersAndReportsBadRecordsByName(t *testing.T) {
+	dir := copyCorpus(t)
+	store := openStore(t)
+	var last ingest.Progress
+	p := pipeline(t, store, func(o *ingest.Options) { o.Progress = func(pr ingest.Progress) { last = pr } })
+	sum, err := p.Run(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	// 20 article files + broken.ndjson; README.md and the gold files are not articles
+	if sum.Files != 21 || sum.Articles != 22 || sum.Written != 22 || sum.Skipped != 0 {
+		t.Errorf("summary %s", sum)
+	}
+	if sum.Failed() != 1 || !strings.HasSuffix(sum.Failures[0].Path, "broken.ndjson") || !strings.Contains(sum.Failures[0].Reason, "record 2") {
+		t.Errorf("failures %+v", sum.Failures)
+	}
+	if sum.EntitiesCreated == 0 || sum.Relations == 0 {
+		t.Errorf("nothing new: %s", sum)
+	}
+	st, err := store.Stats(context.Background())
+	if err != nil || st.Articles != 22 {
+		t.Errorf("stored %d articles (%v)", st.Articles, err)
+	}
+	if last.FilesDone != 21 || last.Articles != 22 || last.Written != 22 {
+		t.Errorf("final progress %+v", last)
+	}
+	got, err := store.Entities(context.Background(), []kg.ID{"org:rtes", "territory:dep-62"})
+	if err != nil || got["org:rtes"].ArticleCount < 2 || got["territory:dep-62"].ArticleCount < 2 {
+		t.Errorf("RTES in %d articles, Pas-de-Calais in %d (%v)", got["org:rtes"].ArticleCount, got["territory:dep-62"].ArticleCount, err)
+	}
+}
+
+func TestRunSkipsUnchangedArticlesUnlessForced(t *testing.T) {
+	store := openStore(t)
+	p := pipeline(t, store, nil)
+	paths := []string{filepath.Join(corpus, "tune", "*.txt"), filepath.Join(corpus, "dev")}
+	first, err := p.Run(context.Background(), paths)
+	if err != nil || first.Written == 0 || first.Failed() != 0 {
+		t.Fatalf("first run %s %v %+v", first, err, first.Failures)
+	}
+	again, err := p.Run(context.Background(), paths)
+	if err != nil || again.Skipped != first.Written || again.Written != 0 {
+		t.Errorf("second run %s (%v)", again, err)
+	}
+	forced, err := pipeline(t, store, func(o *ingest.Options) { o.Force = true }).Run(context.Background(), paths)
+	if err != nil || forced.Written != first.Written || forced.Replaced != first.Written || forced.EntitiesCreated != 0 {
+		t.Errorf("forced run %s (%v)", forced, err)
+	}
+}
+
+func TestExpandTakesFilesFoldersAndGlobs(t *testing.T) {
+	files, fails := ingest.Expand([]string{filepath.Join(corpus, "dev"), filepath.Join(corpus, "tune", "*.md"), filepath.Join(corpus, "dev", "irev-2018-07-16-journee-collectivites-ess.txt"), "/no/such/file", filepath.Join(corpus, "nothing-*.txt")})
+	if len(files) != 3 {
+		t.Errorf("files %v", files)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, ".gold.json") {
+			t.Errorf("gold file %s taken as an article", f)
+		}
+	}
+	if len(fails) != 2 || fails[0].Path != "/no/such/file" || fails[1].Reason != "no file matches" {
+		t.Errorf("failures %+v", fails)
+	}
+}
+
+// rejecting is a store that refuses, as invalid, any batch holding one
+// given article, and counts its writes.
+type rejecting struct {
+	kg.Store
+	bad    kg.ID
+	writes int
+}
+
+func (r *rejecting) UpsertArticles(ctx context.Context, gs []kg.ArticleGraph) (kg.UpsertResult, error) {
+	r.writes++
+	for _, g := range gs {
+		if g.Article.ID == r.bad {
+			return kg.UpsertResult{}, kg.Errorf(kg.Invalid, "article %s: refused", g.Article.ID)
+		}
+	}
+	return r.Store.UpsertArticles(ctx, gs)
+}
+
+func TestARefusedArticleDoesNotLoseItsBatch(t *testing.T) {
+	inner := openStore(t)
+	dev := filepath.Join(corpus, "dev", "irev-2018-07-16-journee-collectivites-ess.txt")
+	bad := kg.ArticleID("https://irev.fr/actualites-0/retour-sur-la-journee-nationale-des-collectivites-territoriales-autour-de-less", "")
+	store := &rejecting{Store: inner, bad: bad}
+	p := pipeline(t, store, func(o *ingest.Options) { o.BatchSize = 100 })
+	sum, err := p.Run(context.Background(), []string{filepath.Join(corpus, "tune"), dev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed() != 1 || sum.Failures[0].Path != dev || !strings.Contains(sum.Failures[0].Reason, "refused") {
+		t.Errorf("failures %+v", sum.Failures)
+	}
+	if sum.Written != sum.Articles-1 || store.writes < 2 {
+		t.Errorf("summary %s after %d writes", sum, store.writes)
+	}
+}
+
+// down is a store that cannot be reached.
+type down struct{ kg.Store }
+
+func (down) ArticleHashes(context.Context, []kg.ID) (map[kg.ID]string, error) {
+	return nil, kg.Errorf(kg.Unavailable, "store down")
+}
+
+func TestAnUnreachableStoreStopsTheRun(t *testing.T) {
+	p := pipeline(t, down{openStore(t)}, nil)
+	if _, err := p.Run(context.Background(), []string{corpus}); kg.ErrorCode(err) != kg.Unavailable {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestIngesterStoresTheArticleOfTheMutation(t *testing.T) {
+	store := openStore(t)
+	var ing graph.Ingester = ingest.Ingester{P: pipeline(t, store, nil)}
+	id, err := ing.Ingest(context.Background(), graph.IngestInput{
+		Text:  "La Ville de Roubaix et le RTES ont présenté le budget participatif de Roubaix.",
+		URL:   "https://exemple.fr/roubaix",
+		Title: "Roubaix", PublishedAt: "2024-05-02", Format: "text",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := store.Articles(context.Background(), []kg.ID{id})
+	if err != nil || arts[id].PublishedAt != "2024-05-02" || arts[id].EntityCount < 3 {
+		t.Errorf("stored %+v (%v)", arts[id], err)
+	}
+	if _, err := ing.Ingest(context.Background(), graph.IngestInput{Text: "x", Format: "pdf"}); kg.ErrorCode(err) != kg.Invalid {
+		t.Errorf("unknown format: %v", err)
+	}
+}
+
+func TestBundledLoadsTheSampleThroughThePipeline(t *testing.T) {
+	store := openStore(t)
+	sum, err := pipeline(t, store, nil).Bundled(context.Background())
+	if err != nil || sum.Articles != 1 || sum.Written != 1 {
+		t.Fatalf("%s (%v)", sum, err)
+	}
+	got, err := store.Entities(context.Background(), []kg.ID{"org:rtes", "person:christiane-bouchart"})
+	if err != nil || len(got) != 2 {
+		t.Errorf("entities %v (%v)", got, err)
+	}
+}
