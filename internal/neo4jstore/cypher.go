@@ -349,7 +349,6 @@ CALL () {
   RETURN collect(%[4]s) AS items
 }`
 	listReturn = "\nRETURN total, items"
-
 )
 
 // tmplStats counts what the store holds: %s are count subqueries.
