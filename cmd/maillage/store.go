@@ -56,8 +56,3 @@ func openEmbedded(_ context.Context, f *storeFlags, logger *slog.Logger) (kg.Sto
 	logger.Debug("embedded store open", "dir", f.data)
 	return s, nil
 }
-
-// openNeo4j opens the Neo4j store. Not wired yet.
-func openNeo4j(_ context.Context, f *storeFlags, _ *slog.Logger) (kg.Store, error) {
-	return nil, fmt.Errorf("neo4j store at %s: not implemented yet", f.neo4jURI)
-}

@@ -93,7 +93,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	switch u.Scheme {
 	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
 	default:
-		return nil, kg.Errorf(kg.Invalid, "neo4j: unsupported URI scheme %q in %q (want bolt, neo4j, or their +s/+ssc variants)", u.Scheme, cfg.URI)
+		return nil, kg.Errorf(kg.Invalid, "neo4j: unsupported URI scheme %q in %q (want bolt, neo4j, or their +s/+ssc variants)", u.Scheme, u.Redacted())
 	}
 	if u.User != nil {
 		return nil, kg.Errorf(kg.Invalid, "neo4j: put the credentials in the user and password settings, not in the URI")
@@ -122,15 +122,19 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 
 	deadline := time.Now().Add(cfg.Wait)
 	delay := 250 * time.Millisecond
+	err = nil // from now on: the last failure seen while ctx was live
 	for attempt := 1; ; attempt++ {
-		err = s.migrate(ctx)
-		if err == nil {
+		e := s.migrate(ctx)
+		if e == nil {
 			return s, nil
 		}
-		if !s.retryOnOpen(err) || time.Now().Add(delay).After(deadline) || ctx.Err() != nil {
+		if err == nil || ctx.Err() == nil {
+			err = e
+		}
+		if ctx.Err() != nil || !s.retryOnOpen(e) || time.Now().Add(delay).After(deadline) {
 			break
 		}
-		s.log.Info("neo4j: waiting for the server", "server", u.Host, "attempt", attempt, "error", kg.ErrorMessage(err))
+		s.log.Info("neo4j: waiting for the server", "server", u.Host, "attempt", attempt, "error", kg.ErrorMessage(e))
 		select {
 		case <-time.After(delay):
 		case <-ctx.Done():
@@ -138,8 +142,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		delay = min(2*delay, 5*time.Second)
 	}
 	_ = driver.Close(context.WithoutCancel(ctx))
-	if cfg.Wait > 0 && kg.ErrorCode(err) == kg.Unavailable {
-		return nil, kg.WrapError(kg.Unavailable, err, "%s: not ready after %s: %s", s.where, cfg.Wait, kg.ErrorMessage(err))
+	switch {
+	case kg.ErrorCode(err) != kg.Unavailable:
+		return nil, err
+	case ctx.Err() != nil:
+		return nil, kg.Errorf(kg.Unavailable, "gave up waiting for neo4j (%v): %s", ctx.Err(), kg.ErrorMessage(err))
+	case cfg.Wait > 0:
+		return nil, kg.Errorf(kg.Unavailable, "gave up waiting %s for neo4j: %s", cfg.Wait, kg.ErrorMessage(err))
 	}
 	return nil, err
 }
