@@ -29,11 +29,13 @@ func (s *state) acronymDefinitions() {
 				s.defineBefore(i, j, inner, k)
 				i = k
 			}
-		case d.toks[i].upper && d.toks[i].kind == tWord && d.punct(i+1, "("):
+		case d.toks[i].upper && d.toks[i].kind == tWord && d.punct(i+1, "(") && !(i+3 < n && d.toks[i+2].upper && d.punct(i+3, ")")):
+			// "ACR (Long form)"; "ESS (RCEE)" is the end of a long form and its acronym
 			for k := i + 2; k < n && k < i+20 && d.sameSent(i, k); k++ {
 				if d.punct(k, ")") {
-					s.defineAfter(i, i+2, k)
-					i = k
+					if s.defineAfter(i, i+2, k) {
+						i = k
+					}
 					break
 				}
 			}
@@ -213,19 +215,19 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 
 // defineAfter handles "ACR (Long form)" with the acronym at acr, the long
 // form starting at st and ")" at closing.
-func (s *state) defineAfter(acr, st, closing int) {
+func (s *state) defineAfter(acr, st, closing int) bool {
 	d := s.d
 	if !s.free(acr, closing) || d.toks[st].kind != tWord || determiners[d.toks[st].fold] || articles[d.toks[st].fold] {
-		return
+		return false
 	}
 	letters := acronymLetters(d.toks[acr].fold)
 	if c := alignCost(letters, s.wordsOf(st, closing)); c > maxAlignCost(letters) || len(letters) < 2 {
-		return
+		return false
 	}
 	long := d.str(st, closing)
 	acrText := d.toks[acr].text
 	if s.isConcept(acrText, long) {
-		return
+		return true
 	}
 	var o *ent
 	if le := s.x.orgByAcr[fold(acrText)]; le != nil && !le.generic {
@@ -240,6 +242,7 @@ func (s *state) defineAfter(acr, st, closing int) {
 	s.add(o, st, closing)
 	s.claim(o, acr, closing+1)
 	s.acronyms[d.toks[acr].fold] = o
+	return true
 }
 
 // isConcept reports whether an acronym or its long form is a concept of the

@@ -266,7 +266,7 @@ func (s *state) eventAt(h hit) *evMention {
 	if m.name == "" {
 		var b strings.Builder
 		if ord > 0 {
-			b.WriteString(ordinalText(ord) + " ")
+			b.WriteString(ordinalText(ord, d.toks[m.t0].fold) + " ")
 		}
 		b.WriteString(capitalize(d.str(h.t0, end)))
 		switch {
@@ -291,8 +291,13 @@ func tokText(d *doc, i int) string {
 	return d.toks[i].text
 }
 
-func ordinalText(n int) string {
+// ordinalText writes an ordinal the short way, keeping the gender of
+// "1re" / "première".
+func ordinalText(n int, written string) string {
 	if n == 1 {
+		if strings.HasPrefix(written, "1r") || strings.HasPrefix(written, "1ere") || strings.HasPrefix(written, "premiere") || strings.HasPrefix(written, "ire") {
+			return "1re"
+		}
 		return "1er"
 	}
 	return strconv.Itoa(n) + "e"
@@ -300,7 +305,7 @@ func ordinalText(n int) string {
 
 // shortName is the name an organization goes by: its acronym, else its name.
 func shortName(o *ent) string {
-	if o.acronym != "" && !strings.Contains(o.name, " "+o.acronym) && o.lex != nil && !o.lex.generic {
+	if o.acronym != "" && !strings.Contains(o.name, " "+o.acronym) && (o.lex == nil || !o.lex.generic) {
 		return o.acronym
 	}
 	return o.name
@@ -319,6 +324,7 @@ func (s *state) eventComplement(i int) int {
 	for j := i; j < n && j < i+18 && d.sameSent(i, j); j++ {
 		t := d.toks[j]
 		f := t.fold
+		afterArticle := j > i && (articles[d.toks[j-1].fold] || d.toks[j-1].elided) && afterPrep
 		if t.kind == tPunct {
 			if t.text == "(" && j+2 < n && d.toks[j+1].upper && d.punct(j+2, ")") {
 				j += 2 // "(PTCE)"
@@ -340,6 +346,12 @@ func (s *state) eventComplement(i int) int {
 				return end
 			}
 		}
+		if t.elided && f != "l" && f != "d" {
+			return end
+		}
+		if f == "en" && j+1 < n && strings.HasSuffix(d.toks[j+1].fold, "ant") {
+			return end
+		}
 		if namePreps[f] || t.elided || articles[f] && afterPrep {
 			if articles[f] && !afterPrep {
 				return end
@@ -360,7 +372,7 @@ func (s *state) eventComplement(i int) int {
 		switch {
 		case t.cap || t.upper:
 			end = j + 1
-		case (afterPrep || run > 0) && run < 3 && !verbLike(f):
+		case (afterPrep || run > 0) && run < 3 && (!verbLike(f) || afterArticle):
 			end = j + 1
 			run++
 			afterPrep = false

@@ -86,6 +86,20 @@ func adjectiveLike(f string) bool {
 	return false
 }
 
+// participle reports whether a folded word looks like a past participle
+// ("engagées", "dédié").
+func participle(f string) bool {
+	for _, suf := range []string{"e", "ee", "es", "ees"} {
+		if strings.HasSuffix(f, suf) && len(f) > len(suf)+3 && !adjectiveLike(f) {
+			stem := f[:len(f)-len(suf)]
+			if strings.HasSuffix(stem, "e") || suf == "e" && strings.HasSuffix(f, "e") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // verbLike reports whether a folded lower-case word is probably a verb.
 func verbLike(f string) bool {
 	if verbForms[f] || nameStops[f] {

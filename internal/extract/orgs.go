@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/maillage/maillage/internal/geo"
@@ -349,6 +350,24 @@ func (s *state) branchAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 // Organization "X").
 func (s *state) typedNames() {
 	d := s.d
+	operators := map[*ent]bool{}
+	defer func() {
+		// a structure that runs another initiative is only an organization
+		for ini, org := range s.structOrg {
+			if operators[org] {
+				for _, sp := range ini.spans {
+					for k := sp[0]; k < sp[1]; k++ {
+						if s.owner[k] == ini {
+							s.owner[k] = org
+						}
+					}
+				}
+				delete(s.structOrg, ini)
+				delete(s.byID, ini.id)
+				s.ents = slices.DeleteFunc(s.ents, func(e *ent) bool { return e == ini })
+			}
+		}
+	}()
 	for _, h := range s.hits {
 		if h.ref.kind != lkHead && !(h.ref.kind == lkInit && s.x.lx.initiatives[h.ref.idx].mode == "structure") {
 			continue
@@ -363,7 +382,8 @@ func (s *state) typedNames() {
 		first := d.toks[h.t0]
 		if h.ref.kind == lkHead {
 			hd := s.x.lx.heads[h.ref.idx]
-			if first.cap && hd.complement && !d.toks[h.t0].upper {
+			capHead := first.cap && !first.upper
+			if capHead && hd.complement {
 				continue // a capitalised head starts the name itself (headOrgs)
 			}
 			j := h.t1
@@ -406,7 +426,7 @@ func (s *state) typedNames() {
 			}
 			name := d.str(st, end)
 			var aliases []string
-			if hd.keep || first.cap {
+			if hd.keep || capHead {
 				name = capitalize(d.str(h.t0, h.t1)) + " " + name
 			} else {
 				aliases = append(aliases, d.str(h.t0, end))
@@ -415,7 +435,7 @@ func (s *state) typedNames() {
 			if le := s.lexiconByName(d.str(st, end)); le != nil {
 				o = s.lexOrgEnt(le)
 			}
-			o = s.add(o, pick2(hd.keep || first.cap, h.t0, st), end)
+			o = s.add(o, pick2(hd.keep || capHead, h.t0, st), end)
 			s.claim(o, h.t0, end)
 			if quoted {
 				s.claim(o, end, end+1)
@@ -425,12 +445,29 @@ func (s *state) typedNames() {
 		// a structure: crèche, tiers-lieu, épicerie solidaire…
 		k := s.x.lx.initiatives[h.ref.idx]
 		st, end, _ := s.properName(h.t1, false)
+		if end <= st && d.is(h.t1, "de", "du", "d") {
+			// "la crèche parentale de Toulon": an initiative named by its place
+			if g, cands := s.geoAt(s.skipPrep(h.t1)); g != nil && g.m.Capitalized && s.free(h.t0, g.t1) {
+				t := s.pick(g.m, cands)
+				ini := &ent{typ: kg.TypeInitiative, name: capitalize(d.str(h.t0, g.t1)), kind: k.kind, structure: true, keyTok: h.t0}
+				ini.place = s.mentionTerritory(t, g.t0, g.t1)
+				ini = s.add(ini, h.t0, g.t1)
+				s.claim(ini, h.t0, g.t1)
+			}
+			continue
+		}
 		if end <= st || !s.free(st, end) || s.onlyPlace(st, end) {
 			continue
 		}
 		orgName := d.str(st, end)
 		org := s.add(&ent{typ: kg.TypeOrganization, name: orgName, kind: "organization", names: []string{d.str(h.t0, end)}}, st, end)
 		s.claim(org, st, end)
+		if d.is(h.t0-1, "la", "le", "l") && d.is(h.t0-2, "par") {
+			// "portée par la crèche X": the organization running an initiative
+			s.claim(org, h.t0, h.t1)
+			operators[org] = true
+			continue
+		}
 		ini := &ent{typ: kg.TypeInitiative, name: capitalize(d.str(h.t0, h.t1)) + " " + orgName, kind: k.kind, structure: true, keyTok: h.t0, names: []string{orgName}}
 		ini = s.add(ini, h.t0, end)
 		s.claim(ini, h.t0, h.t1)
@@ -446,14 +483,21 @@ func pick2(c bool, a, b int) int {
 }
 
 // longestHeadAt returns the end of the longest organization head or
-// structure kind starting at token i.
+// structure kind starting at token i (-1 when an event or initiative kind
+// starting there is longer: "université d'été").
 func (s *state) longestHeadAt(i int) int {
-	best := -1
+	best, other := -1, -1
 	for _, hi := range s.byTok[i] {
 		h := s.hits[hi]
-		if h.ref.kind == lkHead || h.ref.kind == lkInit && s.x.lx.initiatives[h.ref.idx].mode == "structure" {
+		switch {
+		case h.ref.kind == lkHead || h.ref.kind == lkInit && s.x.lx.initiatives[h.ref.idx].mode == "structure":
 			best = max(best, h.t1)
+		case h.ref.kind == lkEvent || h.ref.kind == lkInit:
+			other = max(other, h.t1)
 		}
+	}
+	if other > best {
+		return -1
 	}
 	return best
 }
@@ -554,6 +598,7 @@ func (s *state) complement(i int, strong bool) int {
 	n := len(d.toks)
 	end := i
 	afterPrep := false
+	afterArticle := false
 	run := 0 // lower-case words since the last preposition
 	limit := i + 12
 	if strong {
@@ -570,6 +615,12 @@ func (s *state) complement(i int, strong bool) int {
 		f := t.fold
 		if months[f] || weekdays[f] {
 			break
+		}
+		if t.elided && f != "l" && f != "d" {
+			break // "s'engage", "qu'il"
+		}
+		if f == "en" && j+1 < n && strings.HasSuffix(d.toks[j+1].fold, "ant") {
+			break // "en soulignant"
 		}
 		if namePreps[f] || t.elided || articles[f] && afterPrep {
 			if articles[f] && !afterPrep {
@@ -590,10 +641,11 @@ func (s *state) complement(i int, strong bool) int {
 				break // "à Amiens", "en Bretagne", "au 1er"
 			}
 			afterPrep = true
+			afterArticle = articles[f] || t.elided
 			run = 0
 			continue
 		}
-		if articles[f] || determiners[f] || nameStops[f] && !t.cap {
+		if articles[f] || determiners[f] || nameStops[f] && !t.cap && !afterArticle {
 			break
 		}
 		switch {
@@ -611,13 +663,18 @@ func (s *state) complement(i int, strong bool) int {
 				return end
 			}
 			end = j + 1
-		case afterPrep && run < 3 && !verbLike(f) || adjectiveLike(f):
+		case afterPrep && run < 3 && (!verbLike(f) || afterArticle) || adjectiveLike(f):
+			end = j + 1
+			run++
+		case participle(f) && (d.is(j+1, "pour") || d.is(j+1, "en") && d.is(j+2, "faveur")):
+			// "Réseau des collectivités engagées pour l'ESS"
 			end = j + 1
 			run++
 		default:
 			return end
 		}
 		afterPrep = false
+		afterArticle = false
 	}
 	return end
 }
@@ -653,14 +710,21 @@ func (s *state) headOrgs() {
 		if end <= h.t1 || !s.free(h.t1, end) {
 			continue
 		}
-		// a name needs a content word in its complement
-		content := false
+		// a name needs a content word in its complement, and a capitalised
+		// word or a prepositional phrase ("Conseil municipal" is no name)
+		content, proper, prep := false, false, false
 		for j := h.t1; j < end; j++ {
-			if !namePreps[d.toks[j].fold] && !articles[d.toks[j].fold] && !d.toks[j].elided {
+			t := d.toks[j]
+			switch {
+			case namePreps[t.fold] || t.elided:
+				prep = true
+			case articles[t.fold]:
+			default:
 				content = true
+				proper = proper || t.cap || t.upper
 			}
 		}
-		if !content {
+		if !content || !proper && !prep {
 			continue
 		}
 		name := capitalize(d.str(h.t0, end))

@@ -68,9 +68,13 @@ func (s *state) personAt(i int) (t0, t1 int, name, surname string, titled bool) 
 	}
 	given := s.x.lx.givenNames[d.toks[j].fold]
 	g0 := j
-	if given > 0 && !d.toks[j].upper || given > 0 && titled {
+	switch {
+	case given > 0 && !d.toks[j].upper || given > 0 && titled:
 		j++
-	} else if !titled {
+	case !titled && j+1 < n && s.surnameToken(j) && s.surnameToken(j+1) && s.roleAfter(j+2) && !s.isHead(j) && len(s.gAt[j]) == 0 && len(s.gAt[j+1]) == 0:
+		// a given name the gazetteer lacks, vouched for by a role: "Ngozi Okafor, directrice de …"
+		j++
+	case !titled:
 		return
 	}
 	// particles, then the surname

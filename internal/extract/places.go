@@ -181,18 +181,22 @@ func (s *state) overseas(t *geo.Territory) *geo.Territory {
 // acceptPlace decides whether a geography match names the place: names
 // that are also common words, surnames or given names need a cue, a code,
 // or their department or region in the article.
-func (s *state) acceptPlace(m *geo.Match, t *geo.Territory) bool {
+func (s *state) acceptPlace(m *geo.Match, t *geo.Territory, t0 int) bool {
 	if !m.Capitalized {
 		return false
 	}
-	if m.Ambiguity.Score < 0.5 || m.CodeHint != "" {
+	cue := m.CueKind
+	if p := t0 - 1; p < 0 || s.d.toks[p].kind == tPunct && s.d.toks[p].text != "(" || s.d.toks[p].sent != s.d.toks[t0].sent {
+		cue = geo.CueNone // a cue across a sentence or a comma is none
+	}
+	if m.CodeHint != "" || cue >= geo.CueLocative || t.Level == geo.LevelQPV {
 		return true
 	}
-	if m.CueKind >= geo.CueLocative {
-		return true
-	}
-	if t.Level == geo.LevelQPV {
-		return true
+	supported := s.support(t, m.Key) > 0
+	if m.Ambiguity.Score < 0.5 {
+		// a small commune named bare needs its department or region around
+		// ("la Saint-Valentin", a feast, is not the village of the Indre)
+		return t.Level != geo.LevelCommune || t.Population >= 5000 || supported
 	}
 	// named region or department of the candidate elsewhere in the article
 	for _, o := range s.gList {
@@ -221,10 +225,14 @@ func (s *state) territories() {
 		if s.ter(g.t0) != nil {
 			continue
 		}
-		if !s.free(g.t0, g.t1) {
-			if e := s.own(g.t0); e != nil && e.typ != kg.TypeEvent && e.typ != kg.TypeInitiative {
-				continue
+		inName := false
+		for k := g.t0; k < g.t1; k++ {
+			if e := s.own(k); e != nil && e.typ != kg.TypeEvent && e.typ != kg.TypeInitiative {
+				inName = true
 			}
+		}
+		if inName {
+			continue
 		}
 		var best *geo.Territory
 		var bestM *geo.Match
@@ -251,7 +259,7 @@ func (s *state) territories() {
 				best, bestM, bestScore = t, o.m, sc
 			}
 		}
-		if best == nil || !s.acceptPlace(bestM, best) {
+		if best == nil || !s.acceptPlace(bestM, best, g.t0) {
 			continue
 		}
 		s.mentionTerritory(best, g.t0, g.t1)

@@ -22,7 +22,8 @@ var participationVerbs = set("rappele", "explique", "souligne", "salue", "presen
 // participationBy introduce participants after a participle: "animée par X",
 // "ouverte par X", "en présence de X".
 var participationBy = set("animee", "anime", "animees", "animes", "ouverte", "ouvert", "presentee", "presente", "presentees", "presentes", "cloturee", "cloture",
-	"introduite", "introduit", "moderee", "modere", "representee", "represente", "representees", "representes", "presidee")
+	"introduite", "introduit", "moderee", "modere", "representee", "represente", "representees", "representes", "presidee",
+	"ouverture", "intervention", "introduction", "conclusion", "animation")
 
 // eventRelations links events to their organizers (ORGANIZED), places
 // (HELD_AT) and participants (PARTICIPATED_IN).
@@ -256,6 +257,36 @@ func (s *state) participants() {
 			break
 		}
 	}
+	// "Parmi les intervenants … figuraient X, Y et Z", "se sont succédé à la tribune X et Y"
+	for si, r := range d.sents {
+		cue := -1
+		for j := r[0]; j < r[1]; j++ {
+			if d.is(j, "intervenants", "intervenantes", "tribune", "temoins") || d.is(j, "succede") && d.is(j-1, "sont") || d.is(j, "table") && d.is(j+1, "ronde") {
+				cue = j
+				break
+			}
+		}
+		if cue < 0 {
+			continue
+		}
+		for j := cue; j < r[1]; j++ {
+			if p := s.own(j); p != nil && p.typ == kg.TypePerson {
+				if st, _, _ := p.mentionAt(j); st == j {
+					add(p, j, "rules/speaker-sentence", 0.7)
+				}
+			}
+			// "un représentant de la CRESS"
+			if d.is(j, "representant", "representante", "representants") && d.is(j+1, "de", "du", "des", "d") {
+				for k := j + 2; k < j+5 && k < r[1]; k++ {
+					if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
+						add(o, k, "rules/speaker-sentence", 0.65)
+						break
+					}
+				}
+			}
+		}
+		_ = si
+	}
 	// "animée par X", "en présence de X", "représentée par X"
 	for i := 0; i+2 < len(d.toks); i++ {
 		by := participationBy[d.toks[i].fold] && d.is(i+1, "par") || d.is(i, "presence") && d.is(i+1, "de", "d")
@@ -266,6 +297,16 @@ func (s *state) participants() {
 			add(p, i+2, "rules/participation-by", 0.75)
 			if d.is(i, "representee", "represente", "representees", "representes") {
 				add(s.orgEndingBefore(i), i, "rules/participation-represented", 0.7)
+			}
+			// "ouverture par X, maire de Y, et Z": the people coordinated with X
+			for k := i + 3; k+1 < len(d.toks) && k < i+30 && d.sameSent(i, k); k++ {
+				if d.is(k, "et") || d.punct(k, ",") {
+					if q := s.own(k + 1); q != nil && q.typ == kg.TypePerson {
+						if st, _, _ := q.mentionAt(k + 1); st == k+1 {
+							add(q, k+1, "rules/participation-by", 0.7)
+						}
+					}
+				}
 			}
 		}
 	}
@@ -294,6 +335,13 @@ func (s *state) participants() {
 				if e.typ == kg.TypeOrganization && s.isStructureOrg(e) {
 					break
 				}
+				if e.typ == kg.TypeOrganization {
+					// "X, président de l'association Y, a clôturé": X spoke
+					if p := s.appositionPerson(st); p != nil {
+						add(p, j, "rules/participation-verb", 0.7)
+						break
+					}
+				}
 				add(e, j, "rules/participation-verb", 0.7)
 				break
 			}
@@ -319,6 +367,21 @@ func (s *state) participants() {
 			}
 		}
 	}
+}
+
+// appositionPerson returns the person whose apposition holds the token at
+// st: "X, présidente de l'association Y," with st in Y.
+func (s *state) appositionPerson(st int) *ent {
+	d := s.d
+	for k := st - 1; k >= 0 && k > st-10 && d.sameSent(st, k); k-- {
+		if d.punct(k, ",") {
+			if p := s.own(k - 1); p != nil && p.typ == kg.TypePerson && s.roleAt(k+1) {
+				return p
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 func (s *state) personRefAt(j int) *ent {
@@ -566,13 +629,29 @@ func (s *state) orgRelations() {
 			s.relate(kg.LocatedIn, o, o.seat, "", sent, "rules/branch", 0.85)
 		}
 	}
+	// "Hélène Dupuis (Le Mouvement associatif)": the person's organization
+	for i := 0; i+2 < len(d.toks); i++ {
+		if !d.punct(i, "(") {
+			continue
+		}
+		p := s.own(i - 1)
+		o := s.own(i + 1)
+		if p == nil || o == nil || p.typ != kg.TypePerson || o.typ != kg.TypeOrganization {
+			continue
+		}
+		if _, e, ok := o.mentionAt(i + 1); ok && d.punct(e, ")") {
+			if _, ok := s.affil[p]; !ok {
+				s.affil[p] = o
+			}
+		}
+	}
 	for p, o := range s.affil {
 		if !s.hasRel(kg.HoldsRole, p, o) {
 			sent := 0
 			if len(p.spans) > 0 {
 				sent = d.toks[p.spans[len(p.spans)-1][0]].sent
 			}
-			s.relate(kg.MemberOf, p, o, "", sent, "rules/signature", 0.7)
+			s.relate(kg.MemberOf, p, o, "", sent, "rules/affiliation", 0.7)
 		}
 	}
 	for i := 0; i+2 < len(d.toks); i++ {

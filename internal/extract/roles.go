@@ -236,21 +236,24 @@ func (s *state) orgSubjectBefore(i int) *ent {
 	return nil
 }
 
-// mainTerritory returns the territory of that level the article names
-// most (first named on ties).
+// mainTerritory returns the territory of that level the article is about:
+// the only one it names, or one named at least twice as often as any other.
 func (s *state) mainTerritory(level geo.Level) *geo.Territory {
-	var best *ent
+	var best, second *ent
 	for _, e := range s.ents {
-		if e.typ == kg.TypeTerritory && e.terr != nil && e.terr.Level == level {
-			if best == nil || len(e.spans) > len(best.spans) {
-				best = e
+		if e.typ == kg.TypeTerritory && e.terr != nil && e.terr.Level == level && len(e.spans) > 0 {
+			switch {
+			case best == nil || len(e.spans) > len(best.spans):
+				best, second = e, best
+			case second == nil || len(e.spans) > len(second.spans):
+				second = e
 			}
 		}
 	}
-	if best != nil {
-		return best.terr
+	if best == nil || second != nil && len(best.spans) < 2*len(second.spans) {
+		return nil
 	}
-	return nil
+	return best.terr
 }
 
 // roleVerbs reads "X dirige la régie …", "X préside …", "X a fondé …" and
