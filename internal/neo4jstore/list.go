@@ -284,8 +284,9 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 		return none, err
 	}
 	items := asList(rec["items"])
-	out := kg.Page[kg.Entity]{TotalCount: asInt(rec["total"]), HasNextPage: len(items) > p.first}
-	for _, x := range items[:min(len(items), p.first)] {
+	n := min(len(items), p.first)
+	out := kg.Page[kg.Entity]{Items: make([]kg.Entity, 0, n), Cursors: make([]string, 0, n), TotalCount: asInt(rec["total"]), HasNextPage: len(items) > p.first}
+	for _, x := range items[:n] {
 		e := entityFromMap(asMap(x))
 		out.Items = append(out.Items, e)
 		out.Cursors = append(out.Cursors, kg.EncodeCursor(tag, entitySortKey(e, o.Field), string(e.ID)))
@@ -424,8 +425,9 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.A
 		return none, err
 	}
 	items := asList(rec["items"])
-	out := kg.Page[kg.Article]{TotalCount: asInt(rec["total"]), HasNextPage: len(items) > p.first}
-	for _, x := range items[:min(len(items), p.first)] {
+	n := min(len(items), p.first)
+	out := kg.Page[kg.Article]{Items: make([]kg.Article, 0, n), Cursors: make([]string, 0, n), TotalCount: asInt(rec["total"]), HasNextPage: len(items) > p.first}
+	for _, x := range items[:n] {
 		a := articleFromMap(asMap(x))
 		out.Items = append(out.Items, a)
 		key := string(a.PublishedAt)
