@@ -270,3 +270,17 @@ func FuzzExtractNeverBreaksTheGraph(f *testing.F) {
 		}
 	})
 }
+
+// Extracting the same article again gives the same document, byte for byte.
+func TestExtractionIsDeterministic(t *testing.T) {
+	x := extractor(t)
+	for _, a := range corpusArticles(t) {
+		first, _ := json.Marshal(extract.NewDocument(x.Extract(a)))
+		for range 5 {
+			again, _ := json.Marshal(extract.NewDocument(x.Extract(a)))
+			if string(again) != string(first) {
+				t.Fatalf("%s: two extractions differ:\n%s", a.Source, firstDiff(string(first), string(again)))
+			}
+		}
+	}
+}

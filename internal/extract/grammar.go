@@ -30,6 +30,7 @@ var (
 		"chaque", "tout", "tous", "toute", "toutes", "plusieurs", "certains", "certaines", "autres", "aucun", "aucune",
 		"ici", "la-bas", "aujourd hui", "hier", "demain", "desormais", "notamment", "egalement", "ensemble",
 	)
+	pronouns = set("il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "qui", "que", "dont")
 	months   = set("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre")
 	weekdays = set("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 	// frequent verb forms of the field's articles (3rd person, present,

@@ -145,6 +145,7 @@ func (s *state) authorities() {
 		s.mentionTerritory(t, g.t0, g.t1)
 		i = g.t1 - 1
 	}
+	s.intercommunalities()
 	// EPCI named as such: their name is the authority's
 	for _, g := range s.gList {
 		if !g.m.Capitalized || !s.free(g.t0, g.t1) {
@@ -161,6 +162,69 @@ func (s *state) authorities() {
 			s.mentionTerritory(c, g.t0, g.t1)
 			break
 		}
+	}
+}
+
+// intercommunalities finds the groupings of communes named the way they
+// call themselves — "Valence Romans Agglo", "Lorient Agglomération",
+// "Bordeaux Métropole", "Communauté de communes du Pays de X" — and links
+// them to the reference EPCI when one has that name.
+func (s *state) intercommunalities() {
+	d := s.d
+	n := len(d.toks)
+	for i := 0; i < n; i++ {
+		tk := d.toks[i]
+		if !tk.cap || !s.free(i, i+1) {
+			continue
+		}
+		var st, end int
+		switch {
+		case tk.fold == "agglo" || tk.fold == "agglomeration" || tk.fold == "metropole" && !d.is(i+1, "de", "du", "d", "europeenne"):
+			// the name before: "Valence Romans Agglo"
+			st = i
+			for st > 0 && st > i-5 && d.toks[st-1].cap && d.toks[st-1].kind == tWord && d.sameSent(st-1, i) && !articles[d.toks[st-1].fold] && s.free(st-1, st) {
+				st--
+			}
+			if st == i {
+				continue
+			}
+			end = i + 1
+		case tk.fold == "communaute" && (d.is(i+1, "de") && d.is(i+2, "communes") || d.is(i+1, "d") && d.is(i+2, "agglomeration") || d.is(i+1, "urbaine")):
+			k := i + 3
+			if d.is(i+1, "urbaine") {
+				k = i + 2
+			}
+			k = s.skipPrep(k)
+			if k >= n || !d.toks[k].cap {
+				continue
+			}
+			_, e2, _ := s.properName(k, false)
+			if e2 <= k {
+				continue
+			}
+			st, end = i, e2
+		default:
+			continue
+		}
+		name := d.str(st, end)
+		var epci *geo.Territory
+		for _, v := range []string{name, "CA " + name, "CC " + name, "CU " + name, strings.Replace(name, "Communauté d'agglomération ", "CA ", 1), strings.Replace(name, "Communauté de communes ", "CC ", 1), strings.Replace(name, "Communauté urbaine ", "CU ", 1)} {
+			if ts := s.x.geo.LookupLevel(v, geo.LevelEPCI); len(ts) == 1 {
+				epci = ts[0]
+				break
+			}
+		}
+		var o *ent
+		if epci != nil {
+			o = s.authorityEnt(epci)
+			o.name = name
+			s.add(s.territoryEnt(epci), 0, 0)
+		} else {
+			o = &ent{typ: kg.TypeOrganization, name: name, kind: kindLocalAuthority, auth: true}
+		}
+		o = s.add(o, st, end)
+		s.claim(o, st, end)
+		i = end - 1
 	}
 }
 
@@ -545,7 +609,7 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 		return i, i, false
 	}
 	tk := d.toks[i]
-	if !(tk.cap || tk.upper) || tk.kind == tPunct || nameStops[tk.fold] && !articles[tk.fold] {
+	if !(tk.cap || tk.upper) || tk.kind == tPunct || nameStops[tk.fold] && !articles[tk.fold] && (tk.nl || i == 0 || d.toks[i-1].sent != tk.sent || pronouns[tk.fold]) {
 		return i, i, false
 	}
 	if articles[tk.fold] && !(i+1 < n && d.toks[i+1].cap && d.sameSent(i, i+1)) {
@@ -707,12 +771,17 @@ func (s *state) headOrgs() {
 			continue
 		}
 		end := s.complement(h.t1, strong)
+		if end <= h.t1 && tk.cap && hd.keep {
+			if st, e2, _ := s.properName(h.t1, false); st == h.t1 && e2 > st && !s.onlyPlace(st, e2) {
+				end = e2 // "le Centre social Le Tempo"
+			}
+		}
 		if end <= h.t1 || !s.free(h.t1, end) {
 			continue
 		}
 		// a name needs a content word in its complement, and a capitalised
 		// word or a prepositional phrase ("Conseil municipal" is no name)
-		content, proper, prep := false, false, false
+		content, proper, prep := false, false, hd.keep
 		for j := h.t1; j < end; j++ {
 			t := d.toks[j]
 			switch {

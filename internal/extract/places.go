@@ -121,13 +121,19 @@ func (s *state) buildContext() {
 			}
 		}
 	}
+	s.ctxKeys = make([]string, 0, len(s.ctxDep))
+	for k := range s.ctxDep {
+		s.ctxKeys = append(s.ctxKeys, k)
+	}
+	slices.Sort(s.ctxKeys) // sums in a fixed order: ties break the same way every run
 }
 
 // support is how much the other place names of the article point to the
 // department and region of t.
 func (s *state) support(t *geo.Territory, key string) float64 {
 	sc := 0.0
-	for k, dep := range s.ctxDep {
+	for _, k := range s.ctxKeys {
+		dep := s.ctxDep[k]
 		if k == key {
 			continue
 		}
@@ -156,7 +162,10 @@ func (s *state) pick(m *geo.Match, cands []*geo.Territory) *geo.Territory {
 	}
 	best, bestScore := cands[0], s.support(cands[0], m.Key)
 	for _, c := range cands[1:] {
-		if sc := s.support(c, m.Key); sc > bestScore {
+		sc := s.support(c, m.Key)
+		// a commune named like its own department and most of it (Paris) is the commune
+		cityOfDep := c.Level == geo.LevelCommune && best.Level == geo.LevelDepartment && c.Department == best.Code && sc == bestScore && 2*c.Population >= best.Population
+		if sc > bestScore || cityOfDep {
 			best, bestScore = c, sc
 		}
 	}

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/maillage/maillage/internal/geo"
 	"github.com/maillage/maillage/internal/kg"
 )
@@ -645,7 +648,13 @@ func (s *state) orgRelations() {
 			}
 		}
 	}
-	for p, o := range s.affil {
+	people := make([]*ent, 0, len(s.affil))
+	for p := range s.affil {
+		people = append(people, p)
+	}
+	slices.SortFunc(people, func(a, b *ent) int { return cmp.Compare(a.first, b.first) })
+	for _, p := range people {
+		o := s.affil[p]
 		if !s.hasRel(kg.HoldsRole, p, o) {
 			sent := 0
 			if len(p.spans) > 0 {

@@ -29,7 +29,7 @@ func (s *state) roles() {
 		}
 		re := s.x.lx.roles[h.ref.idx]
 		role := strings.ToLower(d.str(h.t0, h.t1))
-		org, orgEnd := s.roleOrg(h, re)
+		org, orgEnd, implied := s.roleOrg(h, re)
 		person := s.rolePerson(h, orgEnd)
 		if person == nil && d.is(h.t0-1, "et") && lastPerson != nil && lastEnd >= h.t0-8 && d.sameSent(lastEnd, h.t0) {
 			person = lastPerson // "vice-présidente du RTES et adjointe à la maire de Grenoble"
@@ -37,11 +37,14 @@ func (s *state) roles() {
 		if person != nil {
 			lastPerson, lastEnd = person, max(orgEnd, h.t1)
 			if org != nil {
+				if implied {
+					org = s.add(org, h.t0, h.t0) // the authority a role implies, without a mention
+				}
 				s.relate(kg.HoldsRole, person, org, role, d.toks[h.t0].sent, "rules/role-apposition", 0.85)
 			}
 			continue
 		}
-		if org != nil && d.is(h.t0-1, "la", "le", "l") {
+		if org != nil && !implied && d.is(h.t0-1, "la", "le", "l") {
 			s.pendingRoles = append(s.pendingRoles, pendingRole{role: role, org: org, tok: h.t0})
 		}
 	}
@@ -72,7 +75,7 @@ type personRef struct {
 // RTES", "cheffe de projet à l'ANCT"), referred to ("directeur de
 // l'association"), or implied by the role ("maire de Villeurbanne",
 // "conseiller régional", "Sa directrice", "représentée par X, vice-présidente").
-func (s *state) roleOrg(h hit, re roleEntry) (*ent, int) {
+func (s *state) roleOrg(h hit, re roleEntry) (org *ent, end int, implied bool) {
 	d := s.d
 	n := len(d.toks)
 	for j := h.t1; j < n && j < h.t1+10 && d.sameSent(h.t0, j); j++ {
@@ -89,7 +92,7 @@ func (s *state) roleOrg(h hit, re roleEntry) (*ent, int) {
 		prep := d.is(j-1, "de", "du", "des", "d", "a", "au", "aux", "l", "la", "chez", "sein", "aupres")
 		if o := s.own(j); o != nil && o.typ == kg.TypeOrganization && prep {
 			_, oe, _ := o.mentionAt(j)
-			return o, oe
+			return o, oe, false
 		}
 		if e := s.ter(j); e != nil && prep && e.terr != nil {
 			switch {
@@ -97,13 +100,13 @@ func (s *state) roleOrg(h hit, re roleEntry) (*ent, int) {
 				re.scope == "department" && e.terr.Level == geo.LevelDepartment,
 				re.scope == "region" && e.terr.Level == geo.LevelRegion:
 				if o := s.authorityEnt(e.terr); o != nil {
-					return s.add(o, j, j), j + 1
+					return o, j + 1, true
 				}
 			}
 		}
 		if prep && t.kind == tWord && !t.cap && (kindNoun[t.fold] != "" || t.fold == "centre" || t.fold == "regie" || t.fold == "structure" || t.fold == "reseau") {
 			if o := s.orgBefore(j, t.fold); o != nil {
-				return o, j + 1
+				return o, j + 1, false
 			}
 		}
 		if d.is(j-1, "de", "du", "d") && t.cap && s.free(j, j+1) && s.ter(j) == nil {
@@ -115,21 +118,21 @@ func (s *state) roleOrg(h hit, re roleEntry) (*ent, int) {
 				}
 				o = s.add(o, st, end)
 				s.claim(o, st, end)
-				return o, end
+				return o, end, false
 			}
 		}
 	}
 	// possessive: "Sa directrice, X" — the organization the previous sentences are about
 	if d.is(h.t0-1, "sa", "son", "ses", "leur") {
 		if o := s.orgSubjectBefore(h.t0); o != nil {
-			return o, h.t1
+			return o, h.t1, false
 		}
 	}
 	// "la Région Occitanie, représentée par X, vice-présidente"
 	for j := h.t0 - 1; j >= 0 && j > h.t0-10 && d.sameSent(h.t0, j); j-- {
 		if d.is(j, "representee", "represente", "representes", "representees") && d.is(j+1, "par") {
 			if o := s.orgEndingBefore(j); o != nil {
-				return o, h.t1
+				return o, h.t1, false
 			}
 		}
 	}
@@ -137,7 +140,7 @@ func (s *state) roleOrg(h hit, re roleEntry) (*ent, int) {
 	case "commune":
 		if t := s.mainTerritory(geo.LevelCommune); t != nil {
 			if o := s.authorityEnt(t); o != nil {
-				return s.add(o, h.t0, h.t0), h.t1
+				return o, h.t1, true
 			}
 		}
 	case "region", "department":
@@ -147,11 +150,11 @@ func (s *state) roleOrg(h hit, re roleEntry) (*ent, int) {
 		}
 		if t := s.previousTerritory(h.t0, lvl); t != nil {
 			if o := s.authorityEnt(t); o != nil {
-				return s.add(o, h.t0, h.t0), h.t1
+				return o, h.t1, true
 			}
 		}
 	}
-	return nil, h.t1
+	return nil, h.t1, false
 }
 
 // roleAt reports whether a role starts at token i.

@@ -296,8 +296,10 @@ func (p *Pipeline) Run(parent context.Context, paths []string) (Summary, error) 
 		}()
 	}
 
-	// readers and extractors: one file at a time per worker
+	// readers (one file at a time each), then extractors (one article at a
+	// time each, so that a large NDJSON file is extracted in parallel too)
 	jobs := make(chan string)
+	arts := make(chan pending, p.opts.Workers*4)
 	out := make(chan item, p.opts.BatchSize)
 	var errMu sync.Mutex
 	var storeErr error
@@ -314,15 +316,28 @@ func (p *Pipeline) Run(parent context.Context, paths []string) (Summary, error) 
 		defer errMu.Unlock()
 		return storeErr
 	}
-	var wg sync.WaitGroup
-	for range p.opts.Workers {
-		wg.Add(1)
+	var readers, extractors sync.WaitGroup
+	for range max(1, p.opts.Workers/2) {
+		readers.Add(1)
 		go func() {
-			defer wg.Done()
+			defer readers.Done()
 			for path := range jobs {
-				p.readFile(ctx, path, out, &c, fail, setStoreErr)
+				p.readFile(ctx, path, arts, &c, fail, setStoreErr)
 				c.filesDone.Add(1)
 				c.bytesDone.Add(sizes[path])
+			}
+		}()
+	}
+	for range p.opts.Workers {
+		extractors.Add(1)
+		go func() {
+			defer extractors.Done()
+			for a := range arts {
+				g := p.x.Extract(a.article)
+				select {
+				case out <- item{path: a.path, graph: g}:
+				case <-ctx.Done():
+				}
 			}
 		}()
 	}
@@ -336,7 +351,8 @@ func (p *Pipeline) Run(parent context.Context, paths []string) (Summary, error) 
 			}
 		}
 	}()
-	go func() { wg.Wait(); close(out) }()
+	go func() { readers.Wait(); close(arts) }()
+	go func() { extractors.Wait(); close(out) }()
 
 	// writer: batches into the store
 	batch := make([]item, 0, p.opts.BatchSize)
@@ -386,9 +402,15 @@ func (p *Pipeline) Run(parent context.Context, paths []string) (Summary, error) 
 	return sum, nil
 }
 
-// readFile parses one file, skips its unchanged articles and extracts the
-// others.
-func (p *Pipeline) readFile(ctx context.Context, path string, out chan<- item, c *counters, fail func(string, string), storeErr func(error)) {
+// pending is an article read and waiting for extraction.
+type pending struct {
+	path    string
+	article kg.Article
+}
+
+// readFile parses one file, skips its unchanged articles and passes the
+// others on to extraction.
+func (p *Pipeline) readFile(ctx context.Context, path string, out chan<- pending, c *counters, fail func(string, string), storeErr func(error)) {
 	if ctx.Err() != nil {
 		return
 	}
@@ -431,9 +453,8 @@ func (p *Pipeline) readFile(ctx context.Context, path string, out chan<- item, c
 		arts = kept
 	}
 	for _, a := range arts {
-		g := p.x.Extract(a)
 		select {
-		case out <- item{path: path, graph: g}:
+		case out <- pending{path: path, article: a}:
 		case <-ctx.Done():
 			return
 		}
