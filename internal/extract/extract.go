@@ -141,7 +141,7 @@ type state struct {
 	gList []*gtok
 	// departments and regions named in the article (for homonyms)
 	ctxDep, ctxReg map[string]map[string]float64
-	ctxKeys        []string // keys of ctxDep, sorted
+	ctxKeys        []string        // keys of ctxDep, sorted
 	depAuthority   map[string]bool // overseas departments whose Département is named
 	acronyms       map[string]*ent // folded acronym → organization
 	structOrg      map[*ent]*ent   // structure initiative → its organization
