@@ -156,8 +156,16 @@ func (s *state) carrierWithin(i, window int) *ent {
 		if o := s.own(j); o != nil && o.typ == kg.TypeInitiative && window > 4 {
 			return nil // the carrier of another initiative
 		}
-		if carrierVerbs[d.toks[j].fold] && d.is(j+1, "par") {
-			for k := j + 2; k < j+5 && k < len(d.toks); k++ {
+		if carrierVerbs[d.toks[j].fold] {
+			// "porté par X", "mis en place à Reims par X"
+			p := j + 1
+			for p < len(d.toks) && p < j+6 && !d.is(p, "par") && d.toks[p].kind == tWord && !verbLike(d.toks[p].fold) && d.sameSent(j, p) {
+				p++
+			}
+			if !d.is(p, "par") {
+				continue
+			}
+			for k := p + 1; k < p+4 && k < len(d.toks); k++ {
 				if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
 					return o
 				}

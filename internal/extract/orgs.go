@@ -509,7 +509,7 @@ func (s *state) typedNames() {
 		// a structure: crèche, tiers-lieu, épicerie solidaire…
 		k := s.x.lx.initiatives[h.ref.idx]
 		st, end, _ := s.properName(h.t1, false)
-		if end <= st && d.is(h.t1, "de", "du", "d") {
+		if end <= st && d.is(h.t1, "de", "du", "des", "d") {
 			// "la crèche parentale de Toulon": an initiative named by its place
 			if g, cands := s.geoAt(s.skipPrep(h.t1)); g != nil && g.m.Capitalized && s.free(h.t0, g.t1) {
 				t := s.pick(g.m, cands)
@@ -517,6 +517,15 @@ func (s *state) typedNames() {
 				ini.place = s.mentionTerritory(t, g.t0, g.t1)
 				ini = s.add(ini, h.t0, g.t1)
 				s.claim(ini, h.t0, g.t1)
+				continue
+			}
+			// "la Ressourcerie des Couronneries": a capitalised kind named by its complement
+			if first.cap {
+				if st2, e2, _ := s.properName(s.skipPrep(h.t1), false); e2 > st2 && s.free(h.t0, e2) && !s.onlyPlace(st2, e2) {
+					ini := &ent{typ: kg.TypeInitiative, name: d.str(h.t0, e2), kind: k.kind, structure: true, keyTok: h.t0}
+					ini = s.add(ini, h.t0, e2)
+					s.claim(ini, h.t0, e2)
+				}
 			}
 			continue
 		}
@@ -778,6 +787,9 @@ func (s *state) headOrgs() {
 		}
 		if end <= h.t1 || !s.free(h.t1, end) {
 			continue
+		}
+		if st, e2, _ := s.properName(end, false); !hd.keep && st == end && e2 > st && !s.onlyPlace(st, e2) && d.sameSent(end-1, st) {
+			continue // "le Centre de ressources politique de la ville Pays et Quartiers…": a type before the name
 		}
 		// a name needs a content word in its complement, and a capitalised
 		// word or a prepositional phrase ("Conseil municipal" is no name)

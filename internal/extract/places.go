@@ -198,6 +198,9 @@ func (s *state) acceptPlace(m *geo.Match, t *geo.Territory, t0 int) bool {
 	if p := t0 - 1; p < 0 || s.d.toks[p].kind == tPunct && s.d.toks[p].text != "(" || s.d.toks[p].sent != s.d.toks[t0].sent {
 		cue = geo.CueNone // a cue across a sentence or a comma is none
 	}
+	if strings.HasPrefix(m.Cue, "quartier") && t.Level != geo.LevelQPV {
+		cue = geo.CueNone // "le quartier du Val": a neighbourhood, not the commune Le Val
+	}
 	if m.CodeHint != "" || cue >= geo.CueLocative || t.Level == geo.LevelQPV {
 		return true
 	}
@@ -277,38 +280,66 @@ func (s *state) territories() {
 }
 
 // quartiers finds neighbourhoods named with "quartier de X" near a commune
-// ("le quartier de l'Alma à Roubaix") that are not reference QPV: they
-// become unofficial QPV-level territories PART_OF their commune.
+// ("le quartier de l'Alma à Roubaix", "les quartiers prioritaires de X et
+// du Y, à Valence"): the reference QPV of that name in the commune when
+// there is one, else an unofficial QPV-level territory PART_OF the commune.
 func (s *state) quartiers() {
 	d := s.d
-	for i := 0; i+2 < len(d.toks); i++ {
-		if !d.is(i, "quartier") {
+	n := len(d.toks)
+	for i := 0; i+2 < n; i++ {
+		if !d.is(i, "quartier", "quartiers") {
 			continue
 		}
-		j := s.skipPrep(i + 1)
-		if j == i+1 && !d.is(i+1, "prioritaire") {
+		k := i + 1
+		if d.is(k, "prioritaire", "prioritaires") {
+			k++
+		}
+		var names [][2]int
+		for {
+			j := s.skipPrep(k)
+			if j == k && !(k == i+2 && d.toks[j].cap) {
+				break
+			}
+			if j >= n || d.toks[j].kind != tWord || !d.toks[j].cap || s.ter(j) != nil || !s.free(j, j+1) {
+				break
+			}
+			st, end, _ := s.properName(j, false)
+			if end <= st {
+				break
+			}
+			// "… à Roubaix": a place after the name is not part of it
+			for x := st + 1; x < end; x++ {
+				if s.ter(x) != nil {
+					end = x
+					if d.is(end-1, "a", "au", "aux") {
+						end--
+					}
+					break
+				}
+			}
+			names = append(names, [2]int{st, end})
+			if !d.is(end, "et") || !d.is(end+1, "de", "du", "des", "d") {
+				break
+			}
+			k = end + 1
+		}
+		if len(names) == 0 {
 			continue
 		}
-		if d.is(j, "prioritaire") {
-			j++
-		}
-		if j >= len(d.toks) || !d.toks[j].cap || d.toks[j].kind != tWord || s.ter(j) != nil || !s.free(j, j+1) {
-			continue
-		}
-		end := j + 1
-		for end < len(d.toks) && d.toks[end].cap && d.toks[end].kind == tWord && d.sameSent(j, end) && s.ter(end) == nil {
-			end++
-		}
+		last := names[len(names)-1][1]
 		// the commune: after "à", or the nearest commune mentioned before in the sentence or the previous one
 		var com *ent
-		if d.is(end, "a") {
-			if e := s.ter(end + 1); e != nil && e.kind == string(geo.LevelCommune) {
-				com = e
+		for x := last; x < last+3 && x < n; x++ {
+			if d.is(x, "a") || d.punct(x, ",") {
+				if e := s.ter(x + 1); e != nil && e.kind == string(geo.LevelCommune) {
+					com = e
+					break
+				}
 			}
 		}
 		if com == nil {
-			for k := end + 2; k >= 0 && k < len(d.toks) && d.toks[k].sent >= d.toks[i].sent-1; k-- {
-				if e := s.ter(k); e != nil && e.kind == string(geo.LevelCommune) {
+			for x := last + 2; x >= 0 && x < n && d.toks[x].sent >= d.toks[i].sent-1; x-- {
+				if e := s.ter(x); e != nil && e.kind == string(geo.LevelCommune) {
 					com = e
 					break
 				}
@@ -317,18 +348,22 @@ func (s *state) quartiers() {
 		if com == nil {
 			continue
 		}
-		name := d.str(j, end)
-		id := kg.TerritoryID(kg.LevelQPV, com.code+"-"+kg.Slug(name))
-		if q := s.x.geo.LookupQPV(name, com.code); len(q) > 0 {
-			id = kg.ID(q[0].ID())
+		for _, r := range names {
+			name := d.str(r[0], r[1])
+			if q := s.x.geo.LookupQPV(name, com.code); len(q) > 0 {
+				s.mentionTerritory(q[0], r[0], r[1])
+				continue
+			}
+			id := kg.TerritoryID(kg.LevelQPV, com.code+"-"+kg.Slug(name))
+			e := &ent{typ: kg.TypeTerritory, id: id, name: name, kind: string(geo.LevelQPV), parent: com, names: []string{d.str(i, r[1])}}
+			e = s.add(e, r[0], r[1])
+			if e.parent == nil {
+				e.parent = com
+			}
+			for x := r[0]; x < r[1]; x++ {
+				s.terr[x] = e
+			}
 		}
-		e := &ent{typ: kg.TypeTerritory, id: id, name: name, kind: string(geo.LevelQPV), parent: com, names: []string{d.str(i, end)}}
-		e = s.add(e, j, end)
-		if e.parent == nil {
-			e.parent = com
-		}
-		for k := j; k < end; k++ {
-			s.terr[k] = e
-		}
+		i = last - 1
 	}
 }
