@@ -132,10 +132,18 @@ func (s *state) authorities() {
 		if !g.m.Capitalized {
 			continue
 		}
-		t := s.pick(g.m, cands)
 		if !strong && !s.agentive(i) {
 			continue
 		}
+		if level == geo.LevelDepartment {
+			// "Département de la Guadeloupe" is the department, not the region of the same name
+			for _, c := range cands {
+				if strings.HasPrefix(c.Code, "97") {
+					s.depAuthority[c.Code] = true
+				}
+			}
+		}
+		t := s.pick(g.m, cands)
 		o := s.authorityEnt(t)
 		if o == nil {
 			continue

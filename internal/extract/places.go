@@ -175,6 +175,13 @@ func (s *state) pick(m *geo.Match, cands []*geo.Territory) *geo.Territory {
 // overseas maps the five overseas departments to their region (same name)
 // unless the article names the departmental authority.
 func (s *state) overseas(t *geo.Territory) *geo.Territory {
+	if t != nil && t.Level == geo.LevelRegion && strings.HasPrefix(t.ChefLieu, "97") {
+		// the region of an overseas department whose Département the article names
+		if dep := s.x.geo.Department(t.ChefLieu[:3]); dep != nil && s.depAuthority[dep.Code] && fold(dep.Name) == fold(t.Name) {
+			return dep
+		}
+		return t
+	}
 	if t == nil || t.Level != geo.LevelDepartment || !strings.HasPrefix(t.Code, "97") {
 		return t
 	}
