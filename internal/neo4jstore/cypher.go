@@ -108,15 +108,20 @@ WHERE size(r.srcs) = 0
 DELETE r`
 
 	// tmplUpsertStatements replaces statements of relations of one type
-	// (%s): the sources row.aids go, the row's new statements are added.
-	// One row per relation.
+	// (%[1]s, rows in $rels.%[1]s): the sources row.aids go, the row's new
+	// statements are added. One row per relation. cypherUpsertStatements
+	// chains one such subquery per relation type. The rows come in one map
+	// parameter, whose type does not change with the types present, so
+	// that Neo4j plans the statement once.
 	tmplUpsertStatements = `
-UNWIND $rows AS row
-MATCH (f:Entity {id: row.from}), (t:Entity {id: row.to})
-MERGE (f)-[r:%s {roleKey: row.rk}]->(t)
-WITH r, row, [i IN range(0, size(coalesce(r.srcs, [])) - 1) WHERE NOT r.srcs[i] IN row.aids] AS keep
-SET r.srcs = [i IN keep | r.srcs[i]] + row.srcs, r.dates = [i IN keep | r.dates[i]] + row.dates,
-  r.roles = [i IN keep | r.roles[i]] + row.roles, r.evidence = [i IN keep | r.evidence[i]] + row.evidence`
+CALL () {
+  UNWIND coalesce($rels.%[1]s, []) AS row
+  MATCH (f:Entity {id: row.from}), (t:Entity {id: row.to})
+  MERGE (f)-[r:%[1]s {roleKey: row.rk}]->(t)
+  WITH r, row, [i IN range(0, size(coalesce(r.srcs, [])) - 1) WHERE NOT r.srcs[i] IN row.aids] AS keep
+  SET r.srcs = [i IN keep | r.srcs[i]] + row.srcs, r.dates = [i IN keep | r.dates[i]] + row.dates,
+    r.roles = [i IN keep | r.roles[i]] + row.roles, r.evidence = [i IN keep | r.evidence[i]] + row.evidence
+}`
 
 	// cypherWriteArticles writes the articles' properties and their links.
 	cypherWriteArticles = `
@@ -364,8 +369,9 @@ var (
 	labels = map[kg.EntityType]string{}
 	// cypherMergeEntities is tmplMergeEntities with a label FOREACH per type.
 	cypherMergeEntities string
-	// cypherUpsertStatements has tmplUpsertStatements per relation type.
-	cypherUpsertStatements = map[kg.RelationType]string{}
+	// cypherUpsertStatements upserts relation statements of every type,
+	// one parameter per type (tmplUpsertStatements).
+	cypherUpsertStatements string
 	// placementTypes is kg.PlacementTypes as a relationship type union.
 	placementTypes string
 	// cypherStats counts articles, entities per type, mentions, relations.
@@ -387,9 +393,11 @@ func init() {
 		setters = append(setters, fmt.Sprintf(tmplSetLabel, t, t))
 	}
 	cypherMergeEntities = fmt.Sprintf(tmplMergeEntities, strings.Join(setters, "\n"))
+	var upserts []string
 	for _, rt := range kg.RelationTypes {
-		cypherUpsertStatements[rt] = fmt.Sprintf(tmplUpsertStatements, rt)
+		upserts = append(upserts, fmt.Sprintf(tmplUpsertStatements, rt))
 	}
+	cypherUpsertStatements = strings.Join(upserts, "")
 	var pt []string
 	for _, rt := range kg.PlacementTypes {
 		pt = append(pt, string(rt))

@@ -408,8 +408,8 @@ func orEmpty(rows []map[string]any) []map[string]any {
 	return rows
 }
 
-// writeRelations applies relation rows: upserts per type for rows with new
-// statements, one removal statement for the others.
+// writeRelations applies relation rows: one statement for the rows with
+// new statements (a subquery per type), one for the others (removals).
 func (s *Store) writeRelations(ctx context.Context, tx neo4j.ManagedTransaction, rows map[relKey]*relRow) error {
 	byType := map[kg.RelationType][]map[string]any{}
 	var removals []map[string]any
@@ -429,17 +429,21 @@ func (s *Store) writeRelations(ctx context.Context, tx neo4j.ManagedTransaction,
 			return err
 		}
 	}
-	for _, t := range kg.RelationTypes {
-		if len(byType[t]) == 0 {
-			continue
-		}
-		stmt, ok := cypherUpsertStatements[t]
-		if !ok {
+	if len(byType) == 0 {
+		return nil
+	}
+	rels := map[string]any{}
+	for t, rows := range byType {
+		rels[string(t)] = rows
+	}
+	params := map[string]any{"rels": rels}
+	for t := range byType {
+		if !t.Valid() {
 			return kg.Errorf(kg.Internal, "neo4j: no statement for relation type %q", t)
 		}
-		if _, err := collectRecords(ctx, tx, stmt, map[string]any{"rows": byType[t]}); err != nil {
-			return err
-		}
+	}
+	if _, err := collectRecords(ctx, tx, cypherUpsertStatements, params); err != nil {
+		return err
 	}
 	return nil
 }
