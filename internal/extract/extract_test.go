@@ -284,3 +284,35 @@ func TestExtractionIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestThemeReferenceHoldsEveryBroaderConcept(t *testing.T) {
+	ref := extractor(t).ThemeReference()
+	ids := map[kg.ID]bool{}
+	for _, e := range ref.Entities {
+		if e.Type != kg.TypeTheme || !e.Reference || !e.ID.Valid() {
+			t.Errorf("bad theme %+v", e)
+		}
+		ids[e.ID] = true
+	}
+	if !ids["theme:economie-sociale-et-solidaire"] || !ids["theme:quartiers-prioritaires-de-la-politique-de-la-ville"] {
+		t.Errorf("missing core themes: %d themes", len(ids))
+	}
+	for _, r := range ref.Relations {
+		if r.Type != kg.About || !ids[r.From] || !ids[r.To] {
+			t.Errorf("broader link %s %s→%s to an unknown theme", r.Type, r.From, r.To)
+		}
+	}
+	// every extracted lexicon theme and its broader themes are in the vocabulary
+	for _, a := range corpusArticles(t) {
+		for _, e := range extractor(t).Extract(a).Entities {
+			if e.Type == kg.TypeTheme && e.Scheme == extract.ThemeScheme && !ids[e.ID] {
+				t.Errorf("%s: theme %s not in the vocabulary", a.Source, e.ID)
+			}
+			for _, b := range e.Broader {
+				if !ids[b] {
+					t.Errorf("%s: broader theme %s not in the vocabulary", a.Source, b)
+				}
+			}
+		}
+	}
+}

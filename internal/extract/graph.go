@@ -25,7 +25,7 @@ func (s *state) graph() kg.ArticleGraph {
 		}
 		out := kg.Entity{ID: e.id, Type: e.typ, Name: strings.TrimSpace(e.name), Kind: e.kind, Acronym: e.acronym, Code: e.code, StartDate: e.start, EndDate: e.end}
 		if e.typ == kg.TypeTheme {
-			out.Scheme = "maillage"
+			out.Scheme = ThemeScheme
 			if e.listed && e.theme == nil {
 				out.Scheme = cmp.Or(a.Site, "article")
 			}
