@@ -42,7 +42,7 @@ func (p *Pipeline) Bundled(ctx context.Context) (Summary, error) {
 			sum.Articles++
 		}
 	}
-	res, err := p.opts.Store.UpsertArticles(ctx, graphs)
+	res, err := p.upsert(ctx, graphs)
 	if err != nil {
 		return sum, err
 	}

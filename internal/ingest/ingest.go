@@ -29,7 +29,9 @@ import (
 
 	"github.com/maillage/maillage/internal/article"
 	"github.com/maillage/maillage/internal/extract"
+	"github.com/maillage/maillage/internal/geo"
 	"github.com/maillage/maillage/internal/kg"
+	"github.com/maillage/maillage/internal/reference"
 )
 
 // Options configure a Pipeline.
@@ -51,6 +53,9 @@ type Options struct {
 type Pipeline struct {
 	opts Options
 	x    *extract.Extractor
+
+	refMu  sync.Mutex
+	refIDs map[kg.ID]bool // reference territories this pipeline has written
 }
 
 // New builds a pipeline.
@@ -77,7 +82,7 @@ func New(opts Options) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	return &Pipeline{opts: opts, x: x}, nil
+	return &Pipeline{opts: opts, x: x, refIDs: map[kg.ID]bool{}}, nil
 }
 
 // Progress is a snapshot of a run.
@@ -468,7 +473,7 @@ func (p *Pipeline) write(ctx context.Context, batch []item, sum *Summary, c *cou
 	for i, it := range batch {
 		graphs[i] = it.graph
 	}
-	res, err := p.opts.Store.UpsertArticles(ctx, graphs)
+	res, err := p.upsert(ctx, graphs)
 	if err == nil {
 		addResult(sum, res)
 		c.written.Add(int64(len(batch)))
@@ -478,7 +483,7 @@ func (p *Pipeline) write(ctx context.Context, batch []item, sum *Summary, c *cou
 		return err
 	}
 	for _, it := range batch {
-		res, err := p.opts.Store.UpsertArticles(ctx, []kg.ArticleGraph{it.graph})
+		res, err := p.upsert(ctx, []kg.ArticleGraph{it.graph})
 		switch {
 		case err == nil:
 			addResult(sum, res)
@@ -489,6 +494,47 @@ func (p *Pipeline) write(ctx context.Context, batch []item, sum *Summary, c *cou
 		default:
 			return err
 		}
+	}
+	return nil
+}
+
+// upsert writes graphs after loading, as reference data, the official
+// territories they name with every unit above them (reference.Closure): a
+// commune or QPV named by an article thus sits in the PART_OF hierarchy and
+// rolls up to its department and region, although only regions and
+// departments are loaded up front.
+func (p *Pipeline) upsert(ctx context.Context, graphs []kg.ArticleGraph) (kg.UpsertResult, error) {
+	if err := p.loadTerritories(ctx, graphs); err != nil {
+		return kg.UpsertResult{}, err
+	}
+	return p.opts.Store.UpsertArticles(ctx, graphs)
+}
+
+func (p *Pipeline) loadTerritories(ctx context.Context, graphs []kg.ArticleGraph) error {
+	p.refMu.Lock()
+	defer p.refMu.Unlock()
+	var ids []kg.ID
+	for _, g := range graphs {
+		for _, e := range g.Entities {
+			if e.Type == kg.TypeTerritory && !p.refIDs[e.ID] {
+				ids = append(ids, e.ID)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	data := reference.Closure(geo.Default(), ids)
+	if len(data.Entities) > 0 {
+		if err := p.opts.Store.LoadReference(ctx, data); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids {
+		p.refIDs[id] = true // known now, or not a territory of the geography
+	}
+	for _, e := range data.Entities {
+		p.refIDs[e.ID] = true
 	}
 	return nil
 }
@@ -510,7 +556,7 @@ func (p *Pipeline) IngestArticle(ctx context.Context, in article.Input) (kg.ID, 
 		return "", err
 	}
 	g := p.x.Extract(a)
-	if _, err := p.opts.Store.UpsertArticles(ctx, []kg.ArticleGraph{g}); err != nil {
+	if _, err := p.upsert(ctx, []kg.ArticleGraph{g}); err != nil {
 		return "", err
 	}
 	return g.Article.ID, nil

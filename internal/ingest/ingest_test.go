@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -224,5 +225,45 @@ func TestBundledLoadsTheSampleThroughThePipeline(t *testing.T) {
 	got, err := store.Entities(context.Background(), []kg.ID{"org:rtes", "person:christiane-bouchart"})
 	if err != nil || len(got) != 2 {
 		t.Errorf("entities %v (%v)", got, err)
+	}
+}
+
+func TestIngestedCommunesRollUpToTheirRegion(t *testing.T) {
+	store := openStore(t)
+	dir := t.TempDir()
+	text := "Titre : Une recyclerie ouvre à Roubaix\nDate : 12 mars 2024\n\n" +
+		"L'association Les Ateliers du Réemploi a inauguré sa recyclerie à Roubaix le 12 mars 2024. " +
+		"Le projet, soutenu par la Métropole européenne de Lille, emploie douze salariés en insertion.\n"
+	if err := os.WriteFile(filepath.Join(dir, "roubaix.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := pipeline(t, store, nil).Run(context.Background(), []string{dir})
+	if err != nil || sum.Written != 1 {
+		t.Fatalf("run: %v, %s", err, sum)
+	}
+	ctx := context.Background()
+	ents, err := store.Entities(ctx, []kg.ID{"territory:com-59512", "territory:dep-59", "territory:reg-32"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []kg.ID{"territory:com-59512", "territory:dep-59", "territory:reg-32"} {
+		if e, ok := ents[id]; !ok || !e.Reference {
+			t.Errorf("%s: stored %v, reference %v; want a reference territory", id, ok, e.Reference)
+		}
+	}
+	if p := ents["territory:com-59512"].Parents; !slices.Contains(p, "territory:dep-59") {
+		t.Errorf("Roubaix parents = %v, want its department", p)
+	}
+	// what the article places in Roubaix is found from the region
+	page, err := store.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeTerritory, Territory: "territory:reg-32", IncludeDescendants: true}, kg.EntityOrder{}, kg.PageRequest{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(page.Items, func(e kg.Entity) bool { return e.ID == "territory:com-59512" }) {
+		t.Errorf("Roubaix is not below Hauts-de-France: %d territories listed", len(page.Items))
+	}
+	arts, err := store.ListArticles(ctx, kg.ArticleFilter{Territory: "territory:reg-32", IncludeDescendants: true}, kg.ArticleOrder{}, kg.PageRequest{First: 10})
+	if err != nil || arts.TotalCount != 1 {
+		t.Errorf("articles of the region: %d, %v; want the Roubaix article", arts.TotalCount, err)
 	}
 }

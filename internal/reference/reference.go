@@ -57,35 +57,73 @@ func Territories(g *geo.Gazetteer, levels ...kg.TerritoryLevel) (kg.ReferenceDat
 			continue
 		}
 		for _, t := range g.All(l) {
-			id := kg.TerritoryID(kg.TerritoryLevel(t.Level), t.Code)
-			data.Entities = append(data.Entities, kg.Entity{
-				ID:        id,
-				Type:      kg.TypeTerritory,
-				Name:      t.Name,
-				Kind:      string(t.Level),
-				Code:      t.Code,
-				Reference: true,
-			})
-			for _, pid := range t.Parents {
-				p := g.ByID(pid)
-				if p == nil || !want[p.Level] {
-					continue
-				}
-				data.Relations = append(data.Relations, kg.Relation{
-					Type: kg.PartOf,
-					From: id,
-					To:   kg.TerritoryID(kg.TerritoryLevel(p.Level), p.Code),
-					Provenance: []kg.Evidence{{
-						Extractor:  extractorOf(t.Level, p.Level),
-						Confidence: 1,
-					}},
-				})
+			add(&data, g, t, func(p *geo.Territory) bool { return want[p.Level] })
+		}
+	}
+	sortData(&data)
+	return data, nil
+}
+
+// Closure returns the reference data of the given territories and of every
+// unit above them (a commune's EPCI, department, region and the country; a
+// QPV's communes and theirs), with the PART_OF links among them, sorted like
+// Territories. Ids that are not territories of the geography are ignored.
+// Ingestion loads it for the territories an article names, so the
+// hierarchy down to communes and QPV is in the store without loading all
+// 38,000 units up front.
+func Closure(g *geo.Gazetteer, ids []kg.ID) kg.ReferenceData {
+	in := map[string]bool{}
+	var units []*geo.Territory
+	for _, id := range ids {
+		t := g.ByID(string(id))
+		if t == nil || in[string(id)] {
+			continue
+		}
+		in[string(id)] = true
+		units = append(units, t)
+		for _, a := range g.Ancestors(string(id)) {
+			if !in[a.ID()] {
+				in[a.ID()] = true
+				units = append(units, a)
 			}
 		}
 	}
+	var data kg.ReferenceData
+	for _, t := range units {
+		add(&data, g, t, func(p *geo.Territory) bool { return in[p.ID()] })
+	}
+	sortData(&data)
+	return data
+}
+
+// add appends t to data with its PART_OF links to the parents keep accepts.
+func add(data *kg.ReferenceData, g *geo.Gazetteer, t *geo.Territory, keep func(*geo.Territory) bool) {
+	id := kg.TerritoryID(kg.TerritoryLevel(t.Level), t.Code)
+	data.Entities = append(data.Entities, kg.Entity{
+		ID:        id,
+		Type:      kg.TypeTerritory,
+		Name:      t.Name,
+		Kind:      string(t.Level),
+		Code:      t.Code,
+		Reference: true,
+	})
+	for _, pid := range t.Parents {
+		p := g.ByID(pid)
+		if p == nil || !keep(p) {
+			continue
+		}
+		data.Relations = append(data.Relations, kg.Relation{
+			Type:       kg.PartOf,
+			From:       id,
+			To:         kg.TerritoryID(kg.TerritoryLevel(p.Level), p.Code),
+			Provenance: []kg.Evidence{{Extractor: extractorOf(t.Level, p.Level), Confidence: 1}},
+		})
+	}
+}
+
+func sortData(data *kg.ReferenceData) {
 	slices.SortFunc(data.Entities, func(a, b kg.Entity) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(data.Relations, func(a, b kg.Relation) int { return cmp.Compare(a.Key(), b.Key()) })
-	return data, nil
 }
 
 // extractorOf names the source of a PART_OF link from a unit of level

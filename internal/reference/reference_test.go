@@ -140,3 +140,38 @@ func TestUnknownLevelIsInvalid(t *testing.T) {
 		t.Fatalf("got %v, want an invalid error", err)
 	}
 }
+
+func TestClosureBringsEveryAncestorWithItsLinks(t *testing.T) {
+	g := geo.Default()
+	data := reference.Closure(g, []kg.ID{"territory:qpv-QN05971M", "territory:com-59350", "org:not-a-territory", "territory:com-00000"})
+	ids := map[kg.ID]bool{}
+	for _, e := range data.Entities {
+		if !e.Reference || e.Type != kg.TypeTerritory {
+			t.Errorf("%s: not a reference territory", e.ID)
+		}
+		ids[e.ID] = true
+	}
+	for _, want := range []kg.ID{"territory:qpv-QN05971M", "territory:com-59350", "territory:dep-59", "territory:reg-32", "territory:fr"} {
+		if !ids[want] {
+			t.Errorf("closure lacks %s (has %d entities)", want, len(ids))
+		}
+	}
+	if ids["org:not-a-territory"] || ids["territory:com-00000"] {
+		t.Error("closure kept an id that is not a territory of the geography")
+	}
+	links := map[string]bool{}
+	for _, r := range data.Relations {
+		if !ids[r.From] || !ids[r.To] {
+			t.Errorf("link %s→%s leaves the closure", r.From, r.To)
+		}
+		links[string(r.From)+">"+string(r.To)] = true
+	}
+	for _, want := range []string{"territory:qpv-QN05971M>territory:com-59350", "territory:com-59350>territory:dep-59", "territory:dep-59>territory:reg-32", "territory:reg-32>territory:fr"} {
+		if !links[want] {
+			t.Errorf("closure lacks PART_OF %s", want)
+		}
+	}
+	if len(reference.Closure(g, nil).Entities) != 0 {
+		t.Error("closure of nothing is not empty")
+	}
+}
