@@ -67,9 +67,6 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			logger.Error("closing the store", "error", err)
 		}
 	}()
-	if err := seedIfEmpty(ctx, store, levels, false, logger); err != nil {
-		return err
-	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
 		return err
@@ -91,6 +88,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	p, err := ingest.New(opts)
 	if err != nil {
+		return err
+	}
+	if err := seedIfEmpty(ctx, p, levels, false, logger); err != nil {
 		return err
 	}
 	sum, runErr := p.Run(ctx, fs.Args())

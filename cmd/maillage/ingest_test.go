@@ -24,7 +24,7 @@ func TestIngestWritesSkipsAndNamesBadFiles(t *testing.T) {
 	if !strings.Contains(out, "3 articles read, 0 skipped (unchanged), 3 written (3 new, 0 replaced), 0 failed") {
 		t.Errorf("summary: %s", out)
 	}
-	if !strings.Contains(errOut, "ingest progress") || !strings.Contains(errOut, "reference territories loaded") {
+	if !strings.Contains(errOut, "ingest progress") || !strings.Contains(errOut, "reference data loaded") {
 		t.Errorf("log lines: %s", errOut)
 	}
 	out, errOut, err = runCmd(t, "ingest", "--data", data, "--progress", "none", "../../testdata/articles/dev", "/no/such/dir", bad)

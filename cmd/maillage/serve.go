@@ -12,10 +12,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/maillage/maillage/internal/geo"
+	"github.com/maillage/maillage/internal/ingest"
 	"github.com/maillage/maillage/internal/kg"
 	"github.com/maillage/maillage/internal/reference"
-	"github.com/maillage/maillage/internal/sample"
 	"github.com/maillage/maillage/internal/server"
 )
 
@@ -223,9 +222,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 	}()
 
-	if err := seedIfEmpty(ctx, store, levels, !f.noSample, logger); err != nil {
+	pipeline, err := ingest.New(ingest.Options{Store: store})
+	if err != nil {
 		return err
 	}
+	if err := seedIfEmpty(ctx, pipeline, levels, !f.noSample, logger); err != nil {
+		return err
+	}
+	cfg.Ingester = ingest.Ingester{P: pipeline}
 	handler, err := server.New(cfg, store, logger)
 	if err != nil {
 		return err
@@ -284,45 +288,19 @@ func listenURL(a net.Addr) string {
 }
 
 // seedIfEmpty loads, into a store that holds nothing at all (first start),
-// the reference territories of the given levels and, with withSample, the
-// sample graph. A store holding anything is left as it is, so a restart
-// never loads twice and a user who deleted the sample does not get it back.
-func seedIfEmpty(ctx context.Context, store kg.Store, levels []kg.TerritoryLevel, withSample bool, logger *slog.Logger) error {
-	stats, err := store.Stats(ctx)
-	if err != nil {
-		return fmt.Errorf("reading the store: %w", err)
-	}
-	entities := 0
-	for _, n := range stats.Entities {
-		entities += n
-	}
-	if stats.Articles > 0 || entities > 0 {
-		logger.Debug("store already holds data: nothing loaded", "articles", stats.Articles, "entities", entities)
-		return nil
-	}
-	start := time.Now()
-	ref, err := reference.Territories(geo.Default(), levels...)
+// the reference territories of the given levels, the theme vocabulary and,
+// with withSample, the bundled sample articles through the extraction
+// pipeline (see ingest.Pipeline.Seed).
+func seedIfEmpty(ctx context.Context, p *ingest.Pipeline, levels []kg.TerritoryLevel, withSample bool, logger *slog.Logger) error {
+	rep, err := p.Seed(ctx, levels, withSample)
 	if err != nil {
 		return err
 	}
-	if err := store.LoadReference(ctx, ref); err != nil {
-		return fmt.Errorf("loading the reference territories: %w", err)
-	}
-	logger.Info("first start: reference territories loaded", "territories", len(ref.Entities),
-		"part_of", len(ref.Relations), "duration", time.Since(start).Round(time.Millisecond))
-	if !withSample {
+	if !rep.Seeded {
+		logger.Debug("store already holds data: nothing loaded")
 		return nil
 	}
-	start = time.Now()
-	graphs, err := sample.Graphs()
-	if err != nil {
-		return err
-	}
-	res, err := store.UpsertArticles(ctx, graphs)
-	if err != nil {
-		return fmt.Errorf("loading the sample graph: %w", err)
-	}
-	logger.Info("first start: sample graph loaded", "articles", res.ArticlesCreated,
-		"entities", res.EntitiesCreated+res.EntitiesUpdated, "duration", time.Since(start).Round(time.Millisecond))
+	logger.Info("first start: reference data loaded", "territories", rep.Territories, "themes", rep.Themes,
+		"sample_articles", rep.Sample.Written, "duration", rep.Elapsed.Round(time.Millisecond))
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/maillage/maillage/internal/extract"
 	"github.com/maillage/maillage/internal/kg"
 	"github.com/maillage/maillage/internal/memstore"
 )
@@ -182,8 +183,17 @@ func TestServeWithoutSampleLoadsOnlyTheReference(t *testing.T) {
 	s := startServe(t, t.TempDir(), map[string]string{"MAILLAGE_SAMPLE": "false"})
 	var st statsData
 	s.query(t, statsQuery, &st)
-	if st.Stats.Articles != 0 || st.Stats.Entities != 120 {
-		t.Errorf("with MAILLAGE_SAMPLE=false: %d articles, %d entities; want 0 and the 120 reference territories", st.Stats.Articles, st.Stats.Entities)
+	byType := map[string]int{}
+	for _, c := range st.Stats.EntitiesByType {
+		byType[c.Type] = c.Count
+	}
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes := len(x.ThemeReference().Entities)
+	if st.Stats.Articles != 0 || byType["TERRITORY"] != 120 || byType["THEME"] != themes || st.Stats.Entities != 120+themes {
+		t.Errorf("with MAILLAGE_SAMPLE=false: %d articles, %v; want 0 and only the 120 reference territories and the %d themes of the vocabulary", st.Stats.Articles, byType, themes)
 	}
 }
 
@@ -311,5 +321,47 @@ func TestServeFlagsAndEnvironmentSetTheConfiguration(t *testing.T) {
 	f, err = parseServeFlags(&env{getenv: func(string) string { return "" }, stdout: io.Discard, stderr: io.Discard}, []string{"--no-introspection"})
 	if err != nil || f.serverConfig(e).Introspection {
 		t.Errorf("--no-introspection left introspection on (err %v)", err)
+	}
+}
+
+func TestServeIngestsAnArticleThroughTheMutationWithAnAPIKey(t *testing.T) {
+	s := startServe(t, t.TempDir(), map[string]string{"MAILLAGE_API_KEYS": "k1,k2"})
+	text := "La coopérative Les Jardins du Partage a ouvert un tiers-lieu à Roubaix le 3 juin 2024. " +
+		"Marie Durand, présidente des Jardins du Partage, a présenté le projet."
+	vars, _ := json.Marshal(map[string]any{"in": map[string]any{"text": text, "url": "https://exemple.fr/jardins", "publishedAt": "2024-06-04"}})
+	mutation := `mutation($in: IngestArticleInput!) { ingestArticle(input: $in) { article { id publishedAt entities(first: 50) { edges { node { __typename name } } } } } }`
+	post := func(key string) (int, string) {
+		body, _ := json.Marshal(map[string]any{"query": mutation, "variables": json.RawMessage(vars)})
+		req, _ := http.NewRequest(http.MethodPost, s.url+"graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if key != "" {
+			req.Header.Set("Authorization", "Bearer "+key)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(raw)
+	}
+	if _, body := post(""); !strings.Contains(body, `"unauthorized"`) {
+		t.Errorf("mutation without a key: %s", body)
+	}
+	status, body := post("k2")
+	if status != http.StatusOK || strings.Contains(body, `"errors"`) {
+		t.Fatalf("mutation with a key: %d %s", status, body)
+	}
+	for _, want := range []string{`"publishedAt":"2024-06-04"`, `"name":"Roubaix"`, `"name":"Marie Durand"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("ingested article lacks %s: %s", want, body)
+		}
+	}
+	var found struct {
+		Search struct{ TotalCount int } `json:"search"`
+	}
+	s.query(t, `{ search(query: "marie durand", types: [PERSON]) { totalCount } }`, &found)
+	if found.Search.TotalCount != 1 {
+		t.Errorf("the ingested person is not searchable: %d hits", found.Search.TotalCount)
 	}
 }

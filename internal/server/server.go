@@ -67,6 +67,10 @@ type Config struct {
 	// "X-API-Key"; a request with one of them may run mutations. None: no
 	// request can.
 	APIKeys []string
+
+	// Ingester runs the ingestArticle mutation (nil: the mutation answers
+	// that ingestion is not configured).
+	Ingester graph.Ingester
 }
 
 // Defaults. With the schema's costs (a connection costs 1 + first × its
@@ -178,7 +182,7 @@ func New(cfg Config, store kg.Store, logger *slog.Logger) (http.Handler, error) 
 	}
 	instrumented := instrumentedStore{Store: store, m: s.metrics}
 
-	gql := handler.New(graph.NewExecutableSchema(instrumented, graph.Options{Logger: logger}))
+	gql := handler.New(graph.NewExecutableSchema(instrumented, graph.Options{Logger: logger, Ingester: cfg.Ingester}))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})

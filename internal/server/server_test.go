@@ -19,11 +19,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/maillage/maillage/internal/geo"
+	"github.com/maillage/maillage/internal/ingest"
 	"github.com/maillage/maillage/internal/kg"
 	"github.com/maillage/maillage/internal/memstore"
 	"github.com/maillage/maillage/internal/reference"
-	"github.com/maillage/maillage/internal/sample"
 	"github.com/maillage/maillage/internal/server"
 )
 
@@ -119,19 +118,11 @@ func sampleStore(t *testing.T) *countingStore {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ms.Close() })
-	ref, err := reference.Territories(geo.Default(), reference.Coarse...)
+	p, err := ingest.New(ingest.Options{Store: ms})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	if err := ms.LoadReference(ctx, ref); err != nil {
-		t.Fatal(err)
-	}
-	graphs, err := sample.Graphs()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ms.UpsertArticles(ctx, graphs); err != nil {
+	if _, err := p.Seed(context.Background(), reference.Coarse, true); err != nil {
 		t.Fatal(err)
 	}
 	return &countingStore{Store: ms}
