@@ -203,7 +203,7 @@ func BenchmarkStore(b *testing.B) {
 // both relative to before the open, and the size of the data file.
 func BenchmarkOpen(b *testing.B) {
 	dir := storeDir(b)
-	logFixture(b)
+	logFixture()
 	releaseEnv(b) // the store directory is locked while open
 	info, err := os.Stat(filepath.Join(dir, memstore.DataFile))
 	if err != nil {
@@ -274,6 +274,8 @@ func loadAllGraphs(b *testing.B) {
 			allGraphs.graphs = append(allGraphs.graphs, g)
 			allGraphs.entities += len(g.Entities)
 		}
+		note("upsert corpus: %s: %d graphs, %d entity records, %d reference entities",
+			c.desc, len(allGraphs.graphs), allGraphs.entities, len(c.ref.Entities))
 	})
 	if allGraphs.err != nil {
 		b.Fatal(allGraphs.err)

@@ -173,10 +173,17 @@ func describeStats(st kg.Stats) string {
 
 var logFixtureOnce sync.Once
 
-// logFixture logs, once per process, what the benchmark store holds.
-func logFixture(b *testing.B) {
+// note prints a line to the benchmark output, where it stays next to the
+// results (b.Log output of a parent benchmark is dropped). The "# " prefix
+// keeps benchstat from reading it as a configuration line.
+func note(format string, args ...any) {
+	fmt.Printf("# "+format+"\n", args...)
+}
+
+// logFixture prints, once per process, what the benchmark store holds.
+func logFixture() {
 	logFixtureOnce.Do(func() {
-		b.Logf("benchmark store: corpus %s, built in %s with batches of %d: %s",
+		note("benchmark store: corpus %s, built in %s with batches of %d: %s",
 			fixture.desc, fixture.took.Round(time.Millisecond), loadBatch, describeStats(fixture.stats))
 	})
 }
@@ -217,7 +224,7 @@ func openEnv(dir string) (*env, error) {
 func sharedEnv(b *testing.B) *env {
 	b.Helper()
 	dir := storeDir(b)
-	logFixture(b)
+	logFixture()
 	shared.mu.Lock()
 	defer shared.mu.Unlock()
 	if shared.env == nil {
@@ -232,7 +239,7 @@ func sharedEnv(b *testing.B) *env {
 				b.Fatal(err)
 			}
 			shared.picks = &p
-			b.Logf("picked: %s", p)
+			note("picked: %s", p)
 		}
 		e.picks = *shared.picks
 		shared.env = e
