@@ -7,20 +7,27 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// cypherWipe empties the database in batches, keeping the schema.
-const cypherWipe = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+// cypherWipe empties the database in batches, keeping the schema:
+// relationships first, so that deleting a hub node never holds all its
+// relationships in one transaction.
+var cypherWipe = []string{
+	"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+	"MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+}
 
 // Wipe empties the store's database (tests only): every node and
 // relationship goes, constraints and indexes stay.
 func Wipe(ctx context.Context, s *Store) error {
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database})
 	defer func() { _ = sess.Close(context.WithoutCancel(ctx)) }()
-	res, err := sess.Run(ctx, cypherWipe, nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return s.mapError(ctx, err)
+	for _, stmt := range cypherWipe {
+		res, err := sess.Run(ctx, stmt, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return s.mapError(ctx, err)
+		}
 	}
 	return nil
 }
