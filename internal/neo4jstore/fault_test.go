@@ -26,10 +26,11 @@ import (
 // a private state directory, on a fixed port (so that it can come back on
 // the same address).
 type launcher struct {
-	t     *testing.T
-	dir   string // .ci/neo4j
-	state string
-	port  int
+	t        *testing.T
+	dir      string // .ci/neo4j
+	state    string
+	port     int
+	password string // "": auth disabled
 }
 
 func newLauncher(t *testing.T) *launcher {
@@ -67,7 +68,7 @@ func newLauncher(t *testing.T) *launcher {
 
 func (l *launcher) command(name string) *exec.Cmd {
 	cmd := exec.Command(filepath.Join(l.dir, name))
-	cmd.Env = append(os.Environ(), "NEO4J_STATE_DIR="+l.state, "NEO4J_PORT="+strconv.Itoa(l.port), "NEO4J_PASSWORD=")
+	cmd.Env = append(os.Environ(), "NEO4J_STATE_DIR="+l.state, "NEO4J_PORT="+strconv.Itoa(l.port), "NEO4J_PASSWORD="+l.password)
 	return cmd
 }
 
