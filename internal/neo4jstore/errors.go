@@ -119,6 +119,9 @@ func classify(ctx context.Context, err error) cause {
 		return causeDown
 	}
 	if ne := neo4jError(err); ne != nil {
+		if isTooLarge(ne) {
+			return causeOther // the same transaction would fail again
+		}
 		if ne.IsRetriable() {
 			return causeRetry
 		}
@@ -131,6 +134,12 @@ func classify(ctx context.Context, err error) cause {
 		return causeRetry
 	}
 	return causeOther
+}
+
+// isTooLarge reports a transaction that exceeded Neo4j's transaction
+// memory (a transient error for Neo4j, but running it again fails again).
+func isTooLarge(ne *neo4j.Neo4jError) bool {
+	return strings.Contains(ne.Code, "MemoryPoolOutOfMemoryError") || strings.Contains(ne.Code, "TransactionMemoryLimit")
 }
 
 // isMissingIndex reports a query that needs an index the database does not
@@ -161,6 +170,8 @@ func (s *Store) mapError(ctx context.Context, err error) error {
 			return kg.WrapError(kg.Unavailable, err, "%s denied access: %s", s.where, ne.Msg)
 		case ne.Code == "Neo.ClientError.Database.DatabaseNotFound":
 			return kg.WrapError(kg.Unavailable, err, "%s: the database does not exist", s.where)
+		case isTooLarge(ne):
+			return kg.WrapError(kg.Unavailable, err, "%s: the transaction needs more memory than the server allows (%s): write smaller batches or raise the server's transaction memory", s.where, ne.Code)
 		case strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
 			return kg.WrapError(kg.Unavailable, err, "%s: the transaction timed out", s.where)
 		case ne.IsRetriable():
