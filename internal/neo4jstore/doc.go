@@ -55,11 +55,15 @@
 // Every read is one query, one round trip. Batched reads UNWIND their ids.
 // Lists are keyset-paginated: the cursor holds the sort key and the id of
 // the last item (the same cursors as memstore), the query asks for the items
-// strictly after it with a range predicate on the sort key, so the planner
-// walks the range index on that key in order and stops after the page; the
-// total comes from a count in a separate subquery of the same query (from
-// the count store when nothing filters). Filters that designate a small set
-// (an article, a parent, a territory) drive the query from that set instead.
+// strictly after it with a range predicate on the sort key (the tie on the
+// key is a CASE, which the planner does not split into a union) and a
+// USING INDEX hint, so that Neo4j walks the range index on that key in
+// order and stops after the page (NodeIndexSeekByRange or NodeIndexScan,
+// then PartialTop: plan_test.go checks it for every label, ordering and
+// direction); the total comes from a count in a separate subquery of the
+// same query (from the count store when nothing filters). Filters that
+// designate a small set (an article, a parent, a territory and below it)
+// drive the query from that set instead, which is then sorted.
 // Search asks the full-text index entity_names (analyzer standard-folding,
 // over the folded names) for candidates, then ranks them exactly as
 // kg.MatchRank does, in Cypher, before paginating.
@@ -68,12 +72,14 @@
 //
 // Open applies the migrations, all idempotent (IF NOT EXISTS): a uniqueness
 // constraint on id for Entity, for each entity label and for Article; range
-// indexes on every sort key of every label, on Territory.code and on the
-// article's url, publishedAt, foldedTitle and siteKey; the full-text index.
-// The store remembers the database's id (db.info): when Neo4j comes back
-// with another database (restarted on an empty data folder), the next write
-// — or the next read after a connection failure, or Ping — notices it and
-// applies the migrations again before going on.
+// indexes on every sort key and on the kind of every label, on
+// Territory.code and on the article's url, publishedAt, foldedTitle and
+// siteKey; the full-text index. The store remembers the database's id
+// (db.info): when Neo4j comes back with another database (restarted on an
+// empty data folder), the next write (whose first statement reads the id),
+// the next call after a connection failure, Ping (so /readyz), or a search
+// that finds no full-text index notices it and applies the migrations again
+// before going on.
 //
 // # Failures
 //
