@@ -199,8 +199,8 @@ func BenchmarkStore(b *testing.B) {
 // the page cache), as `maillage serve` does (check: with bbolt's
 // consistency check) and without that check. After each open, timer
 // stopped, it collects garbage and reports the heap the open store holds:
-// MB-heap-alloc (live objects, HeapAlloc) and MB-heap-inuse (HeapInuse),
-// both relative to before the open, and the size of the data file.
+// B-heap-alloc (live objects, HeapAlloc) and B-heap-inuse (HeapInuse),
+// both relative to before the open, and B-file, the size of the data file.
 func BenchmarkOpen(b *testing.B) {
 	dir := storeDir(b)
 	logFixture()
@@ -241,9 +241,11 @@ func BenchmarkOpen(b *testing.B) {
 				cpu.resume()
 			}
 			cpu.report(b)
-			b.ReportMetric(float64(alloc)/(1<<20), "MB-heap-alloc")
-			b.ReportMetric(float64(inuse)/(1<<20), "MB-heap-inuse")
-			b.ReportMetric(float64(info.Size())/(1<<20), "MB-file")
+			// In bytes: benchstat scales units starting with B itself (a
+			// metric in "MB" would be read as 10⁶ bytes).
+			b.ReportMetric(float64(alloc), "B-heap-alloc")
+			b.ReportMetric(float64(inuse), "B-heap-inuse")
+			b.ReportMetric(float64(info.Size()), "B-file")
 		})
 	}
 }
