@@ -118,6 +118,9 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 	for st := paren - 1; st >= 0 && st >= paren-18 && d.sameSent(st, paren); st-- {
 		t := d.toks[st]
 		if t.kind == tPunct {
+			if t.text == "," && d.is(st+1, "de", "du", "des", "d", "et") {
+				continue // "Direction régionale de l'économie, de l'emploi, du travail et des solidarités"
+			}
 			break
 		}
 		if t.kind != tWord || t.elided || len(t.fold) == 0 || t.fold[0] != letters[0] {
@@ -180,7 +183,10 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 	case le != nil && le.generic:
 		if ob, e2 := s.branchAfter(le, acr, closing); ob != nil {
 			o, end = ob, e2
-			o.names = append(o.names, long)
+			// "Plan local … (PLIE) de Roubaix": "Plan local … de Roubaix", "PLIE de Roubaix"
+			tail := d.str(closing+1, e2)
+			o.name = capitalize(long) + " " + tail
+			o.names = append(o.names, d.toks[acr].text+" "+tail, long)
 		} else {
 			return
 		}
@@ -198,7 +204,20 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 		if !s.free(st, paren) {
 			return
 		}
-		o = &ent{typ: kg.TypeOrganization, name: capitalize(long), acronym: acrText, kind: s.headKind(st)}
+		if s.initiativeKindAt(st) {
+			// "Programme de développement X (PDX)": an initiative
+			ini := &ent{typ: kg.TypeInitiative, name: capitalize(long), kind: "programme", keyTok: st, names: []string{acrText}}
+			ini = s.add(ini, st, paren)
+			s.add(ini, acr, acr+1)
+			s.claim(ini, st, closing+1)
+			s.acronymsIni[d.toks[acr].fold] = ini
+			return
+		}
+		kind := s.headKind(st)
+		if kind == "" && !d.toks[st].cap && !d.toks[st].upper {
+			return // "schéma de promotion des achats … (SPASER)": no proper name
+		}
+		o = &ent{typ: kg.TypeOrganization, name: capitalize(long), acronym: acrText, kind: kind}
 	}
 	if !s.free(st, paren) {
 		return
@@ -272,4 +291,21 @@ func (s *state) headKind(i int) string {
 		}
 	}
 	return kind
+}
+
+// initiativeKindAt reports whether an initiative kind (programme,
+// dispositif, plan…) starts at token i or just after an adjective
+// ("Nouveau programme …").
+func (s *state) initiativeKindAt(i int) bool {
+	for _, k := range []int{i, i + 1} {
+		if k >= len(s.byTok) || k > i && !adjectiveLike(s.d.toks[i].fold) {
+			break
+		}
+		for _, hi := range s.byTok[k] {
+			if h := s.hits[hi]; h.ref.kind == lkInit && s.x.lx.initiatives[h.ref.idx].mode == "named" {
+				return true
+			}
+		}
+	}
+	return false
 }

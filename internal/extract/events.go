@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,13 +25,17 @@ type evMention struct {
 // anaphoricKinds are words that refer back to an event without naming it.
 var anaphoricKinds = set("rendez vous", "evenement", "evenements", "manifestation", "edition")
 
+// singularS are event heads ending in s in the singular (or used only in the plural for one event).
+var singularS = set("congres", "assises", "trophees", "portes", "jeux", "etats")
+
 // eventPreps introduce an event's topic.
 var eventPreps = set("autour", "consacre", "consacree", "consacres", "consacrees", "dedie", "dediee", "dedies", "dediees", "sur")
 
 // strongKinds are event kinds that name an event even without a topic when
 // a date comes with them.
 var strongKinds = set("colloque", "forum", "webinaire", "webinar", "seminaire", "assemblee generale", "assemblee generale annuelle",
-	"congres", "assises", "universite d ete", "universites d ete", "conference", "rencontre", "rencontres", "journee", "salon", "festival", "hackathon", "soiree")
+	"congres", "assises", "universite d ete", "universites d ete", "conference", "rencontre", "rencontres", "journee", "salon", "festival", "hackathon", "soiree",
+	"matinee", "matinee d echanges", "journee d echanges", "journee d etude", "journee d etudes", "rencontre debat", "cycle de qualification", "universite populaire")
 
 // events finds the events: a kind (rencontre, forum, colloque…) with an
 // ordinal, a capital, a quoted title, a possessive, or a topic, and a date
@@ -119,6 +124,95 @@ func (s *state) events() {
 			s.claim(e, sp[0], sp[1])
 		}
 	}
+	s.roundTables()
+	for _, e := range s.evList {
+		// "dans le cadre du Mois de l'ESS": a framework, not the happening reported
+		if len(e.spans) > 0 && s.frameCue(e.spans[0][0]) {
+			e.frame = true
+		}
+	}
+}
+
+// frameCue reports whether the mention at token i is introduced by "dans
+// le cadre de".
+func (s *state) frameCue(i int) bool {
+	d := s.d
+	j := i - 1
+	if d.is(j, "la", "l") {
+		j--
+	}
+	return d.is(j, "du", "de", "des", "d") && d.is(j-1, "cadre") && d.is(j-2, "le") && d.is(j-3, "dans")
+}
+
+// roundTables reads the titled round tables listed after "deux tables
+// rondes :" (one per line or bullet: « Title », avec X…; Title : avec
+// X…): events of their own, within the event reported before them.
+func (s *state) roundTables() {
+	d := s.d
+	n := len(d.toks)
+	for _, h := range s.hits {
+		if h.ref.kind != lkEvent || s.x.lx.events[h.ref.idx].kind != "round_table" {
+			continue
+		}
+		head, _, _ := strings.Cut(d.toks[h.t0].fold, " ")
+		if !strings.HasSuffix(head, "s") {
+			continue // the plural announcing a list
+		}
+		parent := s.eventBefore(h.t0 + 1)
+		line := d.toks[h.t0].line
+		var made []*ent
+		for j := h.t1; j < n && d.toks[j].line <= line+8; j++ {
+			if !d.toks[j].nl {
+				continue
+			}
+			k := j
+			for k < n && k < j+2 && d.toks[k].kind == tPunct && !openQuotes[d.toks[k].text] {
+				k++ // a bullet
+			}
+			st, end, quoted := s.properName(k, false)
+			if quoted {
+				// « Title »
+			} else {
+				// "Title : avec …"
+				st, end = k, k
+				for x := k; x < n && x < k+12 && d.sameSent(k, x); x++ {
+					if d.punct(x, ":") {
+						end = x
+						break
+					}
+				}
+				if end <= st || !d.toks[st].cap {
+					if len(made) > 0 {
+						break
+					}
+					continue
+				}
+			}
+			if end <= st || !s.free(st, end) {
+				continue
+			}
+			title := d.str(st, end)
+			e := &ent{typ: kg.TypeEvent, name: "Table ronde " + title, kind: "round_table", keyTok: st, parentEv: parent, names: []string{title}}
+			if parent != nil {
+				e.start = parent.start
+			}
+			e.id = kg.NewEventID(e.start, e.name)
+			e = s.add(e, st, end)
+			s.claim(e, st, end)
+			if quoted {
+				s.claim(e, st-1, end+1)
+			}
+			// the item runs to the next line
+			e.itemEnd = end
+			for e.itemEnd < n && !d.toks[e.itemEnd].nl {
+				e.itemEnd++
+			}
+			made = append(made, e)
+			s.evList = append(s.evList, e)
+			j = e.itemEnd - 1
+		}
+	}
+	slices.SortStableFunc(s.evList, func(a, b *ent) int { return a.first - b.first })
 }
 
 // hasHit reports whether the article has a hit of kind k.
@@ -198,7 +292,9 @@ func (s *state) eventAt(h hit) *evMention {
 	}
 	m := &evMention{t0: h.t0, t1: h.t1, kindTok: h.t0, kindEnd: h.t1, kind: k.kind, kindWord: kindWord}
 	kindTk := d.toks[h.t0]
-	plural := strings.HasSuffix(d.toks[h.t1-1].fold, "s") && !strings.HasSuffix(kindWord, "s") || strings.HasSuffix(kindWord, "s") && kindWord != "assises"
+	// the number of the head word ("journées d'échanges" is plural, "journée d'échanges" is not)
+	head, _, _ := strings.Cut(d.toks[h.t0].fold, " ")
+	plural := strings.HasSuffix(head, "s") && !singularS[head]
 	// an ordinal before, or "la 5e édition du Forum …"
 	ord := 0
 	j := h.t0 - 1
@@ -224,7 +320,17 @@ func (s *state) eventAt(h hit) *evMention {
 	// capitalised adjectives of a named event ("Rencontres nationales", "Forum Régional")
 	title := ""
 	topicEnd := end
-	if st, e2, quoted := s.properName(end, true); quoted && e2 > st {
+	tk := end
+	switch {
+	case d.is(tk, "intitule", "intitulee", "intitules", "intitulees", "baptise", "baptisee", "denomme", "denommee"):
+		tk++ // "une journée d'échanges intitulée « … »"
+	case d.is(tk, "sur", "autour") && d.is(tk+1, "le", "du") && d.is(tk+2, "theme"):
+		tk += 3 // "un forum sur le thème « … »"
+	}
+	if tk > end && !d.punct(tk, "«", "\"", "“") {
+		tk = end
+	}
+	if st, e2, quoted := s.properName(tk, true); quoted && e2 > st {
 		title = d.str(st, e2)
 		topicEnd = e2 + 1
 	} else {

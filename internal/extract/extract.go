@@ -30,6 +30,9 @@ type Extractor struct {
 	themeByKey map[string]*themeEntry
 	themeBySig map[string]*themeEntry
 	roleForms  map[string]bool
+	epciBySig  map[string]*geo.Territory // other names of EPCI (see epciKeys)
+	epciByAcr  map[string]*geo.Territory // folded acronyms of EPCI
+	prefecture *orgEntry                 // the State's departmental and regional offices
 }
 
 // New builds an Extractor: it parses the embedded lexicons and builds the
@@ -50,6 +53,9 @@ func New(opts Options) (*Extractor, error) {
 	x := &Extractor{lx: lx, lm: lm, geo: g, orgBySig: map[string]*orgEntry{}, orgByAcr: map[string]*orgEntry{},
 		themeByKey: map[string]*themeEntry{}, themeBySig: map[string]*themeEntry{}, roleForms: map[string]bool{}}
 	for _, e := range lx.orgs {
+		if e.id == "prefecture" {
+			x.prefecture = e
+		}
 		for _, n := range append([]string{e.name}, e.aliases...) {
 			if isAcronym(n) {
 				x.orgByAcr[fold(n)] = e
@@ -72,6 +78,7 @@ func New(opts Options) (*Extractor, error) {
 	for _, r := range lx.roles {
 		x.roleForms[fold(r.form)] = true
 	}
+	x.buildEPCIIndex()
 	g.Matcher() // build once, not during the first article
 	return x, nil
 }
@@ -104,6 +111,9 @@ type ent struct {
 	place     *ent           // Initiative: the territory its name carries
 	keyTok    int            // Event, Initiative: token of the kind word
 	structure bool           // Initiative: a place run by an organization (crèche X)
+	frame     bool           // Event: named as the framework of what is reported ("dans le cadre du Mois de l'ESS")
+	parentEv  *ent           // Event: the event a round table belongs to
+	itemEnd   int            // Event: end of the list item of a round table
 }
 
 // addName records another written form of e's name, once.
@@ -144,6 +154,7 @@ type state struct {
 	ctxKeys        []string        // keys of ctxDep, sorted
 	depAuthority   map[string]bool // overseas departments whose Département is named
 	acronyms       map[string]*ent // folded acronym → organization
+	acronymsIni    map[string]*ent // folded acronym → local programme (initiative)
 	structOrg      map[*ent]*ent   // structure initiative → its organization
 	dates          []article.DateMatch
 	evList         []*ent   // events, in text order
@@ -153,7 +164,8 @@ type state struct {
 	title          *doc            // the title, when it is not the first line of the text
 	// people whose role was stated without naming them ("la présidente du RTES")
 	pendingRoles []pendingRole
-	affil        map[*ent]*ent // signature person → organization
+	affil        map[*ent]*ent   // signature person → organization
+	orgSig       map[string]*ent // signature of an organization's name → the organization
 }
 
 type pendingRole struct {
@@ -166,7 +178,7 @@ type pendingRole struct {
 // article without recognisable content gives a graph with no entities.
 func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	d := tokenize(a.Text)
-	s := &state{x: x, a: &a, d: d, byID: map[kg.ID]*ent{}, owner: make([]*ent, len(d.toks)), terr: make([]*ent, len(d.toks)), affil: map[*ent]*ent{}}
+	s := &state{x: x, a: &a, d: d, byID: map[kg.ID]*ent{}, owner: make([]*ent, len(d.toks)), terr: make([]*ent, len(d.toks)), affil: map[*ent]*ent{}, orgSig: map[string]*ent{}}
 	if a.Title != "" && !strings.HasPrefix(strings.TrimSpace(a.Text), strings.TrimSpace(a.Title)) {
 		s.title = tokenize(a.Title)
 	}
@@ -180,10 +192,12 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.buildContext()
 	s.depAuthority = map[string]bool{}
 	s.acronyms = map[string]*ent{}
+	s.acronymsIni = map[string]*ent{}
 	s.structOrg = map[*ent]*ent{}
 	s.surnames = map[string]bool{}
 
 	s.authorities()
+	s.programmes()
 	s.acronymDefinitions()
 	s.lexiconOrgs()
 	s.typedNames()
@@ -208,7 +222,13 @@ func (s *state) add(e *ent, t0, t1 int) *ent {
 	if e.id == "" {
 		e.id = kg.NewEntityID(e.typ, e.name)
 	}
-	if old, ok := s.byID[e.id]; ok {
+	old, ok := s.byID[e.id]
+	if !ok && e.typ == kg.TypeOrganization {
+		// "Le Bocal Numérique" and "du Bocal Numérique": the same name
+		// but for its article
+		old, ok = s.orgSig[signature(e.name)]
+	}
+	if ok {
 		if t1 > t0 {
 			old.spans = append(old.spans, [2]int{t0, t1})
 			if t0 < old.first {
@@ -245,6 +265,13 @@ func (s *state) add(e *ent, t0, t1 int) *ent {
 		e.spans = append(e.spans, [2]int{t0, t1})
 	} else {
 		e.first = len(s.d.toks)
+	}
+	if e.typ == kg.TypeOrganization {
+		if sig := signature(e.name); sig != "" {
+			if _, dup := s.orgSig[sig]; !dup {
+				s.orgSig[sig] = e
+			}
+		}
 	}
 	s.byID[e.id] = e
 	s.ents = append(s.ents, e)

@@ -240,3 +240,85 @@ func (s *state) namedInitiative(h hit, k kindEntry) {
 		}
 	}
 }
+
+// programmes records the national programmes, labels and schemes of the
+// lexicon ("les Cités éducatives", "l'opération Quartiers d'été", "le
+// NPNRU"), and their local instances named with a place or a carrier after
+// them ("la Cité éducative de Mont Baduel", "le Programme de réussite
+// éducative (PRE) de Mulhouse Alsace Agglomération").
+func (s *state) programmes() {
+	d := s.d
+	n := len(d.toks)
+	for _, h := range s.hits {
+		if h.ref.kind != lkProg || !s.free(h.t0, h.t1) {
+			continue
+		}
+		if end := s.longestKindAt(h.t0, lkProg); end != h.t1 {
+			continue
+		}
+		if h.t1-h.t0 == 1 && !d.toks[h.t0].cap && !d.toks[h.t0].upper {
+			continue // a one-word name must be written with a capital
+		}
+		if h.t1-h.t0 == 1 && d.toks[h.t0].upper {
+			if ini := s.acronymsIni[d.toks[h.t0].fold]; ini != nil {
+				s.add(ini, h.t0, h.t1) // the acronym of an instance named before
+				s.claim(ini, h.t0, h.t1)
+				continue
+			}
+		}
+		p := s.x.lx.progs[h.ref.idx]
+		end := h.t1
+		var acr [2]int
+		if d.punct(end, "(") && end+2 < n && d.toks[end+1].upper && d.punct(end+2, ")") {
+			acr = [2]int{end + 1, end + 2}
+			end += 3
+		}
+		// a local instance: "… de Mont Baduel", "… de Mulhouse Alsace Agglomération"
+		var place, owner *ent
+		nameEnd := 0
+		if d.is(end, "de", "du", "des", "d") && !d.toks[h.t1-1].upper {
+			k := s.skipPrep(end)
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && o.auth {
+				_, oe, _ := o.mentionAt(k)
+				owner, nameEnd = o, oe
+				place = o.governs
+			} else if g, cands := s.geoAt(k); g != nil && g.m.Capitalized && s.free(k, g.t1) {
+				if t := s.pick(g.m, cands); t != nil && t.Level != geo.LevelCountry {
+					place = s.mentionTerritory(t, g.t0, g.t1)
+					nameEnd = g.t1
+				}
+			}
+		}
+		var ini *ent
+		if nameEnd > 0 {
+			written := d.str(h.t0, h.t1)
+			if d.toks[h.t1-1].upper {
+				written = p.name
+			}
+			name := capitalize(written) + " " + d.str(end, nameEnd)
+			ini = &ent{typ: kg.TypeInitiative, name: name, kind: p.kind, keyTok: h.t0, owner: owner, place: place, names: []string{d.str(h.t0, nameEnd)}}
+			if acr[1] > 0 {
+				ini.names = append(ini.names, capitalize(written), d.str(acr[0], acr[1])+" "+d.str(end, nameEnd))
+			}
+			end = nameEnd
+		} else {
+			ini = &ent{typ: kg.TypeInitiative, id: kg.ID(kg.PrefixInitiative + ":" + p.id), name: p.name, kind: p.kind, keyTok: h.t0}
+			ini.names = append(ini.names, p.aliases...)
+			if p.acronym != "" {
+				ini.names = append(ini.names, p.acronym)
+			}
+			if w := d.str(h.t0, h.t1); fold(w) != fold(p.name) {
+				ini.names = append(ini.names, w)
+			}
+		}
+		ini = s.add(ini, h.t0, h.t1)
+		s.claim(ini, h.t0, end)
+		if acr[1] > 0 {
+			s.add(ini, acr[0], acr[1])
+			s.acronymsIni[d.toks[acr[0]].fold] = ini
+		}
+		if nameEnd > 0 && nameEnd > h.t1 {
+			s.add(ini, h.t0, nameEnd)
+		}
+	}
+}

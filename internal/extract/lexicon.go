@@ -39,10 +39,19 @@ type themeEntry struct {
 	nomatch  bool
 }
 
+// progEntry is a national programme, label or scheme (an initiative).
+type progEntry struct {
+	id      string
+	name    string
+	acronym string
+	aliases []string
+	kind    string
+}
+
 // roleEntry is a role form.
 type roleEntry struct {
 	form  string
-	scope string // org, commune, department, region
+	scope string // org, commune, department, region, state
 }
 
 // kindEntry is an event or initiative kind, or an organization head.
@@ -66,6 +75,7 @@ type authority struct {
 // lexicons holds every data file, parsed.
 type lexicons struct {
 	orgs        []*orgEntry
+	progs       []*progEntry
 	themes      []*themeEntry
 	themeByID   map[string]*themeEntry
 	roles       []roleEntry
@@ -139,6 +149,18 @@ func loadLexicons() (*lexicons, error) {
 	if err != nil {
 		return nil, err
 	}
+	pids := map[string]bool{}
+	err = readTSV("programmes.tsv", 5, func(f []string) error {
+		if f[0] == "" || f[1] == "" || f[4] == "" || pids[f[0]] {
+			return fmt.Errorf("missing or duplicate id/name/kind %q", f[0])
+		}
+		pids[f[0]] = true
+		lx.progs = append(lx.progs, &progEntry{id: f[0], name: f[1], acronym: f[2], aliases: splitList(f[3], "|"), kind: f[4]})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	err = readTSV("themes.tsv", 6, func(f []string) error {
 		if f[0] == "" || f[1] == "" || lx.themeByID[f[0]] != nil {
 			return fmt.Errorf("missing or duplicate id/name %q", f[0])
@@ -158,7 +180,7 @@ func loadLexicons() (*lexicons, error) {
 	}
 	if err := readTSV("roles.tsv", 2, func(f []string) error {
 		switch f[1] {
-		case "org", "commune", "department", "region":
+		case "org", "commune", "department", "region", "state":
 		default:
 			return fmt.Errorf("unknown scope %q", f[1])
 		}

@@ -17,6 +17,7 @@ const (
 	lkEvent
 	lkInit
 	lkHead
+	lkProg
 )
 
 // lexRef says what a lexicon pattern stands for.
@@ -70,6 +71,15 @@ func newLexMatcher(lx *lexicons) (*lexMatcher, error) {
 		}
 		if e.acronym != "" {
 			add(e.acronym, lexRef{kind: lkOrg, idx: i, acronym: true})
+		}
+	}
+	for i, e := range lx.progs {
+		add(e.name, lexRef{kind: lkProg, idx: i, name: true})
+		for _, a := range e.aliases {
+			add(a, lexRef{kind: lkProg, idx: i, acronym: isAcronym(a)})
+		}
+		if e.acronym != "" {
+			add(e.acronym, lexRef{kind: lkProg, idx: i, acronym: true})
 		}
 	}
 	for i, e := range lx.themes {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -119,8 +120,14 @@ func (s *state) authorities() {
 		strong := tk.cap || head == 2
 		if g == nil {
 			// "la Région", "le Département", "le Conseil régional": the one named before
-			if strong && level != geo.LevelCommune && d.is(i-1, "la", "le", "l", "du", "au", "de") {
-				if t := s.previousTerritory(i, level); t != nil {
+			if strong && d.is(i-1, "la", "le", "l", "du", "au", "de") && !d.is(i+head, "de", "du", "des", "d") {
+				t := s.previousTerritory(i, level)
+				if level == geo.LevelCommune && (t == nil || !s.namedInSentence(t, i)) {
+					t = nil // "la Ville": only the commune of its own sentence ("À Avignon, la Ville …")
+				} else if t == nil {
+					t = s.onlyAuthority(level) // "au Département": the one the article named
+				}
+				if t != nil {
 					if o := s.authorityEnt(t); o != nil {
 						o = s.add(o, i, i+head)
 						s.claim(o, i, i+head)
@@ -175,26 +182,28 @@ func (s *state) authorities() {
 
 // intercommunalities finds the groupings of communes named the way they
 // call themselves — "Valence Romans Agglo", "Lorient Agglomération",
-// "Bordeaux Métropole", "Communauté de communes du Pays de X" — and links
-// them to the reference EPCI when one has that name.
+// "Bordeaux Métropole", "Communauté de communes du Pays de X",
+// "l'Agglomération du Grand Guéret", "le Grand Avignon", "la CARENE" — and
+// links them to the reference EPCI when one has that name (see epciIndex).
 func (s *state) intercommunalities() {
 	d := s.d
 	n := len(d.toks)
 	for i := 0; i < n; i++ {
 		tk := d.toks[i]
-		if !tk.cap || !s.free(i, i+1) {
+		if !(tk.cap || tk.upper) || !s.free(i, i+1) || s.ter(i) != nil {
 			continue
 		}
 		var st, end int
+		var epci *geo.Territory
 		switch {
-		case tk.fold == "agglo" || tk.fold == "agglomeration" || tk.fold == "metropole" && !d.is(i+1, "de", "du", "d", "europeenne"):
+		case (tk.fold == "agglo" || tk.fold == "agglomeration" || tk.fold == "metropole") && !d.is(i+1, "de", "du", "d", "europeenne"):
 			// the name before: "Valence Romans Agglo"
 			st = i
 			for st > 0 && st > i-5 && d.toks[st-1].cap && d.toks[st-1].kind == tWord && d.sameSent(st-1, i) && !articles[d.toks[st-1].fold] && s.free(st-1, st) {
 				st--
 			}
-			if st == i {
-				continue
+			if st == i || i+1 < n && d.toks[i+1].cap && d.sameSent(i, i+1) || s.lexiconOrgOver(st, i+1) {
+				continue // "Lille Métropole Habitat": a longer name
 			}
 			end = i + 1
 		case tk.fold == "communaute" && (d.is(i+1, "de") && d.is(i+2, "communes") || d.is(i+1, "d") && d.is(i+2, "agglomeration") || d.is(i+1, "urbaine")):
@@ -211,28 +220,159 @@ func (s *state) intercommunalities() {
 				continue
 			}
 			st, end = i, e2
+			epci = s.x.epciBySig[signature(d.str(k, e2))]
+		case (tk.fold == "agglomeration" || tk.fold == "agglo" || tk.fold == "metropole") && d.is(i+1, "de", "du", "d"):
+			// "l'Agglomération du Grand Guéret": only a reference EPCI
+			k := s.skipPrep(i + 1)
+			if k >= n || !d.toks[k].cap {
+				continue
+			}
+			_, e2, _ := s.properName(k, false)
+			if e2 <= k {
+				continue
+			}
+			if epci = s.x.epciBySig[signature(d.str(k, e2))]; epci == nil {
+				continue
+			}
+			st, end = i, e2
+		case (tk.fold == "grand" || tk.fold == "grande") && tk.cap && i+1 < n && d.toks[i+1].cap && d.sameSent(i, i+1):
+			// "le Grand Avignon": the longest run of capitalised words naming an EPCI
+			for e2 := min(n, i+5); e2 > i+1; e2-- {
+				if !d.sameSent(i, e2-1) || !s.free(i, e2) {
+					continue
+				}
+				if t := s.x.epciBySig[signature(d.str(i, e2))]; t != nil {
+					epci, st, end = t, i, e2
+					break
+				}
+			}
+			if epci == nil {
+				continue
+			}
+		case tk.upper && tk.kind == tWord && s.x.epciByAcr[tk.fold] != nil && s.acronyms[tk.fold] == nil:
+			// "la CARENE": the acronym of the EPCI's official name
+			epci, st, end = s.x.epciByAcr[tk.fold], i, i+1
 		default:
 			continue
 		}
 		name := d.str(st, end)
-		var epci *geo.Territory
-		for _, v := range []string{name, "CA " + name, "CC " + name, "CU " + name, strings.Replace(name, "Communauté d'agglomération ", "CA ", 1), strings.Replace(name, "Communauté de communes ", "CC ", 1), strings.Replace(name, "Communauté urbaine ", "CU ", 1)} {
-			if ts := s.x.geo.LookupLevel(v, geo.LevelEPCI); len(ts) == 1 {
-				epci = ts[0]
-				break
+		if epci == nil {
+			for _, v := range []string{name, "CA " + name, "CC " + name, "CU " + name, strings.Replace(name, "Communauté d'agglomération ", "CA ", 1), strings.Replace(name, "Communauté de communes ", "CC ", 1), strings.Replace(name, "Communauté urbaine ", "CU ", 1)} {
+				if ts := s.x.geo.LookupLevel(v, geo.LevelEPCI); len(ts) == 1 {
+					epci = ts[0]
+					break
+				}
 			}
+		}
+		if epci == nil {
+			epci = s.x.epciBySig[signature(name)]
+		}
+		if epci != nil && (tk.fold == "grand" || tk.fold == "grande" || tk.upper) && d.is(s.prepBefore(st), "de", "du", "d", "des") {
+			// "le PLIE de la CARENE": the territory a body is named after
+			s.mentionTerritory(epci, st, end)
+			i = end - 1
+			continue
 		}
 		var o *ent
 		if epci != nil {
 			o = s.authorityEnt(epci)
-			o.name = name
-			s.add(s.territoryEnt(epci), 0, 0)
+			if old := s.byID[o.id]; old == nil {
+				o.name = name
+			}
 		} else {
 			o = &ent{typ: kg.TypeOrganization, name: name, kind: kindLocalAuthority, auth: true}
 		}
 		o = s.add(o, st, end)
 		s.claim(o, st, end)
+		if epci != nil {
+			s.mentionTerritory(epci, st, end)
+		}
+		// "Communauté d'agglomération de X (ACR)": the acronym names it too
+		if d.punct(end, "(") && end+2 < n && d.toks[end+1].upper && d.punct(end+2, ")") {
+			s.acronyms[d.toks[end+1].fold] = o
+			o.acronym = cmp.Or(o.acronym, d.toks[end+1].text)
+			s.add(o, end+1, end+2)
+			s.claim(o, end, end+3)
+			if epci != nil {
+				s.mentionTerritory(epci, end+1, end+2)
+			}
+		}
 		i = end - 1
+	}
+}
+
+// epciKeys returns the keys the EPCI is known by besides its official name:
+// the signature of its name without the "CA"/"CC"/"CU" prefix, the
+// preposition after it and a parenthesised acronym ("CA du Grand Avignon
+// (COGA)" → "grand avignon"), the same without a closing "Métropole" or
+// "Agglomération" ("CU Grand Besançon Métropole" → "grand besancon"), and
+// the acronym itself.
+func epciKeys(name string) (sigs []string, acr string) {
+	base := name
+	if i := strings.Index(base, "("); i > 0 {
+		if j := strings.Index(base[i:], ")"); j > 0 {
+			inner := strings.TrimSpace(base[i+1 : i+j])
+			if isAcronym(inner) && len(inner) >= 3 {
+				acr = fold(inner)
+			}
+			base = strings.TrimSpace(base[:i] + base[i+j+1:])
+		}
+	}
+	for _, p := range []string{"CA ", "CC ", "CU "} {
+		base = strings.TrimPrefix(base, p)
+	}
+	sig := signature(base)
+	if sig == "" {
+		return nil, acr
+	}
+	sigs = append(sigs, sig)
+	w := strings.Fields(sig)
+	if len(w) > 1 {
+		switch w[len(w)-1] {
+		case "metropole", "agglomeration", "agglo", "communaute":
+			sigs = append(sigs, strings.Join(w[:len(w)-1], " "))
+		}
+	}
+	return sigs, acr
+}
+
+// buildEPCIIndex fills the extractor's EPCI keys (see epciKeys). A key
+// shared by two EPCI, or that is also the name of a commune, department or
+// region, is dropped.
+func (x *Extractor) buildEPCIIndex() {
+	x.epciBySig, x.epciByAcr = map[string]*geo.Territory{}, map[string]*geo.Territory{}
+	bad := map[string]bool{}
+	for _, t := range x.geo.All(geo.LevelEPCI) {
+		sigs, acr := epciKeys(t.Name)
+		for _, k := range sigs {
+			if o, dup := x.epciBySig[k]; dup && o != t {
+				bad[k] = true
+			}
+			x.epciBySig[k] = t
+		}
+		if acr != "" {
+			if o, dup := x.epciByAcr[acr]; dup && o != t {
+				bad["acr:"+acr] = true
+			}
+			x.epciByAcr[acr] = t
+		}
+	}
+	for k := range x.epciBySig {
+		if bad[k] || len(strings.Fields(k)) < 2 {
+			delete(x.epciBySig, k)
+			continue
+		}
+		for _, t := range x.geo.Lookup(k) {
+			if t.Level != geo.LevelEPCI {
+				delete(x.epciBySig, k)
+				break
+			}
+		}
+	}
+	for k := range x.epciByAcr {
+		if bad["acr:"+k] || x.orgByAcr[k] != nil || x.themeByKey[k] != nil {
+			delete(x.epciByAcr, k)
+		}
 	}
 }
 
@@ -366,6 +506,11 @@ func (s *state) mergeInto(e, into *ent) {
 		}
 	}
 	delete(s.byID, e.id)
+	for k, v := range s.orgSig {
+		if v == e {
+			s.orgSig[k] = into
+		}
+	}
 	for i, x := range s.ents {
 		if x == e {
 			s.ents = append(s.ents[:i], s.ents[i+1:]...)
@@ -398,6 +543,16 @@ func (s *state) branchAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 		o := s.branchEnt(e, t, d.str(t0, g.t1))
 		o.seat = s.mentionTerritory(t, g.t0, g.t1)
 		return o, g.t1
+	}
+	// "PLIE de la CARENE", "Mission locale de Bordeaux Métropole": an EPCI
+	if e.generic && k > t1 {
+		if te := s.ter(k); te != nil && te.terr != nil && te.terr.Level == geo.LevelEPCI {
+			if st, en, ok := te.mentionAt(k); ok && st == k {
+				o := s.branchEnt(e, te.terr, d.str(t0, en))
+				o.seat = te
+				return o, en
+			}
+		}
 	}
 	// "de la ville", "de la commune": the commune named before
 	if k > t1 && d.is(k-1, "la") && d.is(k, "ville", "commune") {
@@ -635,6 +790,9 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 	end := i + 1
 	for j := i + 1; j < n && j < i+12 && d.sameSent(i, j); j++ {
 		t := d.toks[j]
+		if !s.free(j, j+1) {
+			break // another name starts here ("la Régie X et Lille Métropole Habitat")
+		}
 		if t.kind == tPunct {
 			if t.text == "&" {
 				continue
@@ -652,7 +810,7 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 			for k < n && (articles[d.toks[k].fold] || d.toks[k].elided) && !d.toks[k].cap {
 				k++
 			}
-			if k < n && d.sameSent(j, k) && (d.toks[k].cap || d.toks[k].upper) && d.toks[k].kind != tPunct {
+			if k < n && d.sameSent(j, k) && (d.toks[k].cap || d.toks[k].upper) && d.toks[k].kind != tPunct && s.free(k, k+1) {
 				if (t.fold == "a" || t.fold == "au" || t.fold == "aux" || t.fold == "en" || t.fold == "sur") && len(s.gAt[k]) > 0 {
 					break
 				}
@@ -663,6 +821,9 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 		if lower && (t.kind == tNum || adjectiveLike(t.fold) && !verbLike(t.fold)) {
 			end = j + 1
 			continue
+		}
+		if t.kind == tNum && j == end && len(t.text) <= 3 && (j+1 >= n || d.toks[j+1].kind == tPunct || !d.sameSent(j, j+1)) {
+			end = j + 1 // "Trait d'Union 86": a department number ends the name
 		}
 		break
 	}
@@ -700,8 +861,8 @@ func (s *state) complement(i int, strong bool) int {
 		if t.elided && f != "l" && f != "d" {
 			break // "s'engage", "qu'il"
 		}
-		if f == "en" && j+1 < n && strings.HasSuffix(d.toks[j+1].fold, "ant") {
-			break // "en soulignant"
+		if f == "en" && !d.is(j+1, "faveur") {
+			break // "… d'Amiens en présence de", "en soulignant"
 		}
 		if namePreps[f] || t.elided || articles[f] && afterPrep {
 			if articles[f] && !afterPrep {
@@ -787,13 +948,28 @@ func (s *state) headOrgs() {
 		if !hd.complement || !(tk.cap || hd.kind == "ministry" || strong) {
 			continue
 		}
+		if d.is(h.t0-1, "un", "une") && !strong {
+			continue // "une Maison France Services": one of a kind, not a name
+		}
 		end := s.complement(h.t1, strong)
 		if end <= h.t1 && tk.cap && hd.keep {
 			if st, e2, _ := s.properName(h.t1, false); st == h.t1 && e2 > st && !s.onlyPlace(st, e2) {
 				end = e2 // "le Centre social Le Tempo"
 			}
 		}
-		if end <= h.t1 || !s.free(h.t1, end) {
+		// a complement running into a name found before ends before it, and
+		// before the connectors that led to it ("Mission locale de X et de
+		// France Travail")
+		for k := h.t1; k < end; k++ {
+			if !s.free(k, k+1) {
+				end = k
+				for end > h.t1 && (d.is(end-1, "et", "de", "du", "des", "d", "la", "le", "l", "les") || d.punct(end-1, ",")) {
+					end--
+				}
+				break
+			}
+		}
+		if end <= h.t1 {
 			continue
 		}
 		if st, e2, _ := s.properName(end, false); !hd.keep && st == end && e2 > st && !s.onlyPlace(st, e2) && d.sameSent(end-1, st) {
@@ -817,8 +993,14 @@ func (s *state) headOrgs() {
 			continue
 		}
 		name := capitalize(d.str(h.t0, end))
+		if s.isConcept("", name) {
+			continue // "Société coopérative d'intérêt collectif": a concept, not an organization
+		}
 		var o *ent
 		if le := s.lexiconByName(name); le != nil {
+			if le.generic {
+				continue // "Maison France Services" alone: a class of bodies
+			}
 			o = s.lexOrgEnt(le)
 			o.names = append(o.names, name)
 		} else {
@@ -859,4 +1041,57 @@ func (s *state) hitsEndingAt(t int) []int {
 		}
 	}
 	return out
+}
+
+// namedInSentence reports whether territory t is named in the sentence of
+// token i, before it.
+func (s *state) namedInSentence(t *geo.Territory, i int) bool {
+	e := s.byID[kg.ID(t.ID())]
+	if e == nil {
+		return false
+	}
+	for _, sp := range e.spans {
+		if sp[0] < i && s.d.sameSent(sp[0], i) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyAuthority returns the territory of the one local authority of that
+// level the article has named so far (nil if none or several).
+func (s *state) onlyAuthority(level geo.Level) *geo.Territory {
+	var only *geo.Territory
+	for _, e := range s.ents {
+		if e.typ != kg.TypeOrganization || !e.auth || e.governs == nil || e.governs.terr == nil || e.governs.terr.Level != level {
+			continue
+		}
+		if only != nil && only != e.governs.terr {
+			return nil
+		}
+		only = e.governs.terr
+	}
+	return only
+}
+
+// prepBefore returns the index of the word before token i, skipping an
+// article ("de la CARENE" → "de").
+func (s *state) prepBefore(i int) int {
+	if s.d.is(i-1, "la", "le", "l", "les") {
+		return i - 2
+	}
+	return i - 1
+}
+
+// lexiconOrgOver reports whether a national actor of the lexicon is named
+// on tokens covering [t0, t1) and beyond.
+func (s *state) lexiconOrgOver(t0, t1 int) bool {
+	for k := max(0, t0-3); k <= t0; k++ {
+		for _, hi := range s.byTok[k] {
+			if h := s.hits[hi]; h.ref.kind == lkOrg && h.t1 >= t1 && h.t1-h.t0 > t1-t0 {
+				return true
+			}
+		}
+	}
+	return false
 }

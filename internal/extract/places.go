@@ -250,8 +250,29 @@ func (s *state) territories() {
 				inName = true
 			}
 		}
+		// "la Maison de l'emploi de Lyon", "la Délégation régionale … d'Occitanie":
+		// the place ending an organization's name is named too
+		var holder *ent
 		if inName {
-			continue
+			holder = s.nameEndingWith(g)
+			if holder == nil {
+				continue
+			}
+		}
+		if tk := s.d.toks[g.t0]; !tk.cap && articles[tk.fold] && g.t1 > g.t0+1 {
+			// "dans la Creuse": the article and the department, not the
+			// commune La Creuse
+			rest := s.d.str(g.t0+1, g.t1)
+			var dep *geo.Territory
+			for _, lvl := range []geo.Level{geo.LevelRegion, geo.LevelDepartment} {
+				if ts := s.x.geo.LookupLevel(rest, lvl); len(ts) == 1 {
+					dep = ts[0]
+				}
+			}
+			if dep != nil {
+				s.mentionTerritory(s.overseas(dep), g.t0+1, g.t1)
+				continue
+			}
 		}
 		var best *geo.Territory
 		var bestM *geo.Match
@@ -278,12 +299,38 @@ func (s *state) territories() {
 				best, bestM, bestScore = t, o.m, sc
 			}
 		}
-		if best == nil || !s.acceptPlace(bestM, best, g.t0) {
+		if best == nil || !s.acceptPlace(bestM, best, g.t0) || holder == nil && s.insideProperName(g, best) {
 			continue
 		}
-		s.mentionTerritory(best, g.t0, g.t1)
+		t := s.mentionTerritory(best, g.t0, g.t1)
+		if holder != nil && holder.seat == nil && holder.lex == nil && (best.Level == geo.LevelRegion || best.Level == geo.LevelDepartment) {
+			holder.seat = t // a regional or departmental body
+		}
 	}
 	s.quartiers()
+}
+
+// nameEndingWith returns the organization whose name ends with the place
+// match g after "de", "du", "des", "d'" ("Maison de la jeunesse de
+// Saint-Denis"), nil for a local authority (its territory is already
+// recorded) or when the place is not at the end.
+func (s *state) nameEndingWith(g *gtok) *ent {
+	d := s.d
+	o := s.own(g.t1 - 1)
+	if o == nil || o.typ != kg.TypeOrganization || o.auth || s.own(g.t0) != o {
+		return nil
+	}
+	if _, oe, ok := o.mentionAt(g.t1 - 1); !ok || oe != g.t1 {
+		return nil
+	}
+	p := g.t0 - 1
+	if d.is(p, "la", "l", "les") {
+		p--
+	}
+	if !d.is(p, "de", "du", "des", "d") {
+		return nil
+	}
+	return o
 }
 
 // quartiers finds neighbourhoods named with "quartier de X" near a commune
@@ -373,4 +420,42 @@ func (s *state) quartiers() {
 		}
 		i = last - 1
 	}
+}
+
+// insideProperName reports whether the place match g is only part of a
+// longer proper name: a commune followed by "de" and a capitalised word that
+// names no place ("au Rocher de Palmer"), or a neighbourhood after a
+// capitalised word and "de" ("Rocher de Palmer", but not "quartier de
+// Planoise").
+func (s *state) insideProperName(g *gtok, t *geo.Territory) bool {
+	d := s.d
+	if t.Level == geo.LevelQPV {
+		p := g.t0 - 1
+		if d.is(p, "la", "l", "le", "les") {
+			p--
+		}
+		if !d.is(p, "de", "du", "des", "d") || p < 1 {
+			return false
+		}
+		w := d.toks[p-1]
+		return w.kind == tWord && w.cap && !w.nl && d.sameSent(p-1, g.t0) && s.ter(p-1) == nil && !s.isHead(p-1) && s.free(p-1, p)
+	}
+	if t.Level != geo.LevelCommune || !d.is(g.t1, "de", "du", "des", "d") {
+		return false
+	}
+	k := s.skipPrep(g.t1)
+	return k < len(d.toks) && d.sameSent(g.t0, k) && d.toks[k].kind == tWord && d.toks[k].cap && !d.toks[k].upper && s.free(k, k+1) && !s.hasPlaceAt(k)
+}
+
+// hasPlaceAt reports whether a place name other than a neighbourhood starts
+// at token k.
+func (s *state) hasPlaceAt(k int) bool {
+	for _, g := range s.gAt[k] {
+		for _, c := range g.m.Candidates {
+			if c.Level != geo.LevelQPV {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -10,6 +10,7 @@ import (
 
 // organizeVerbs say that their subject organizes the event in their object.
 var organizeVerbs = set("organise", "organisent", "organisera", "organiseront", "organisait", "organisaient", "organise", "tient", "tiennent", "tiendra",
+	"invite", "invitent", "convie", "convient", "reunissait", "tenait", "coorganisait",
 	"reunit", "reunissent", "reunira", "propose", "proposent", "proposera", "accueille", "accueillent", "accueillera", "lance", "lancent", "coorganise", "coorganisent")
 
 // organizeParticiples introduce the organizer after "par".
@@ -36,6 +37,9 @@ func (s *state) eventRelations() {
 	}
 	d := s.d
 	for _, e := range s.evList {
+		if e.frame {
+			continue // "dans le cadre du Mois de l'ESS": not what is reported
+		}
 		organizers := map[*ent]bool{}
 		for _, sp := range e.spans {
 			sent := d.toks[sp[0]].sent
@@ -66,7 +70,14 @@ func (s *state) eventRelations() {
 func (s *state) activeOrganizers(t0 int) []*ent {
 	d := s.d
 	v := -1
-	for j := t0 - 1; j >= 0 && j >= t0-6 && d.sameSent(t0, j); j-- {
+	// the verb may be some way before its object: "X organise le jeudi 23
+	// mai, de 10h à 12h, un webinaire", "X a réuni à Mulhouse 150
+	// professionnels pour une journée"; a relative clause or another event
+	// in between breaks the link
+	for j := t0 - 1; j >= 0 && j >= t0-20 && d.sameSent(t0, j); j-- {
+		if d.is(j, "qui", "que", "qu", "dont", "lorsque", "quand", "ou") || d.punct(j, ";", ":") || j < t0-6 && s.own(j) != nil && s.own(j).typ == kg.TypeEvent {
+			break
+		}
 		if organizeVerbs[d.toks[j].fold] || d.is(j, "tenu", "organise", "reuni", "accueilli", "lance") && d.is(j-1, "a", "avait", "ont", "avaient") || d.is(j, "tenu", "organise", "reuni", "accueilli", "lance") && d.is(j-2, "a", "avait", "ont", "avaient") {
 			v = j
 			break
@@ -112,13 +123,13 @@ func (s *state) passiveOrganizers(t0, t1 int) []*ent {
 	sent := d.sents[d.toks[t0].sent]
 	var out []*ent
 	for j := sent[0]; j+1 < sent[1]; j++ {
-		by := organizeParticiples[d.toks[j].fold] && !participationBy[d.toks[j].fold] && d.is(j+1, "par") || d.is(j, "initiative") && d.is(j+1, "de", "du", "des", "d")
+		by := organizeParticiples[d.toks[j].fold] && !participationBy[d.toks[j].fold] && d.is(j+1, "par", "avec") || d.is(j, "initiative") && d.is(j+1, "de", "du", "des", "d")
 		if !by && !(d.toks[j].fold == "coordonne" || d.toks[j].fold == "coordonnee") {
 			continue
 		}
 		// every "par X" after the participle in the sentence ("coordonné au niveau national par X et en Bretagne par Y")
 		for k := j + 1; k < sent[1] && k < j+14; k++ {
-			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && (d.is(k-1, "par", "de", "du", "des", "d") || d.is(k-1, "la", "le", "l") && d.is(k-2, "par", "de")) {
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && (d.is(k-1, "par", "de", "du", "des", "d", "avec") || d.is(k-1, "la", "le", "l") && d.is(k-2, "par", "de", "avec", "et")) {
 				out = append(out, o)
 				_, e, _ := o.mentionAt(k)
 				k = e - 1
@@ -142,11 +153,14 @@ var locatives = set("a", "au", "aux", "en", "dans")
 // 2025 à Lyon").
 func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 	d := s.d
+	if e.parentEv != nil {
+		return // a round table is where its event is
+	}
 	for _, sp := range e.spans {
-		if sp[1]-sp[0] < 2 && !d.toks[sp[0]].cap {
-			continue // a generic mention
-		}
 		sent := d.toks[sp[0]].sent
+		if sp[1]-sp[0] < 2 && !d.toks[sp[0]].cap && !s.heldCue(sent) {
+			continue // a generic mention, unless its sentence says where it took place
+		}
 		sents := []int{sent}
 		// a short date line next to a title
 		for _, o := range []int{sent - 1, sent + 1} {
@@ -154,7 +168,7 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 				sents = append(sents, o)
 			}
 		}
-		var place, premises *ent
+		var place, quartier, premises *ent
 		for _, si := range sents {
 			r := d.sents[si]
 			for j := r[0]; j < r[1]; j++ {
@@ -163,15 +177,36 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 				}
 				// the thing after the locative, within a few tokens ("au parc des expositions de Saint-Denis")
 				for k := j + 1; k < r[1] && k < j+7; k++ {
-					if t := s.ter(k); t != nil && place == nil && t.terr != nil && t.terr.Level != geo.LevelQPV {
-						if st, _, _ := t.mentionAt(k); st == k && s.own(k) == nil {
-							place = t
+					if t := s.ter(k); t != nil && t.terr != nil && s.own(k) == nil {
+						if st, en, _ := t.mentionAt(k); st == k {
+							switch {
+							case t.terr.Level == geo.LevelQPV:
+								if quartier == nil {
+									quartier = t // "dans le quartier de La Source"
+								}
+							case place == nil:
+								place = t
+							}
+							k = en - 1
 							break
 						}
 					}
+					if t := s.ter(k); t != nil && t.terr == nil && t.kind == string(geo.LevelQPV) && quartier == nil && s.own(k) == nil {
+						quartier = t // an unofficial quartier
+					}
 					if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && !organizers[o] && premises == nil {
-						if st, _, _ := o.mentionAt(k); st == k && (k-j <= 2 || d.is(k-1, "de", "du", "la", "l")) {
+						if st, en, _ := o.mentionAt(k); st == k && (k-j <= 2 || d.is(k-1, "de", "du", "la", "l")) {
 							premises = o
+							// "à la Maison de la jeunesse de Saint-Denis": the commune too
+							if t := s.ter(en - 1); t != nil && place == nil && t.terr != nil && t.terr.Level == geo.LevelCommune {
+								place = t
+							}
+							break
+						}
+					}
+					if premises == nil && k == s.skipArticle(j+1) && (d.is(j, "au") || d.is(j, "a") && k > j+1) {
+						if o := s.venueAt(k); o != nil {
+							premises = o // "au Quai des Savoirs"
 							break
 						}
 					}
@@ -187,6 +222,9 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 		if place != nil {
 			s.relate(kg.HeldAt, e, place, "", sent, "rules/event-place", 0.75)
 		}
+		if quartier != nil && (place == nil || quartier.parent == place || quartier.terr != nil && slices.Contains(quartier.terr.Parents, string(place.id))) {
+			s.relate(kg.HeldAt, e, quartier, "", sent, "rules/event-place", 0.65)
+		}
 		if premises != nil {
 			s.relate(kg.HeldAt, e, premises, "", sent, "rules/event-premises", 0.7)
 		}
@@ -194,6 +232,45 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 			return
 		}
 	}
+}
+
+// heldCue reports whether a sentence says where something took place:
+// "accueillie à", "s'est tenue à", "a eu lieu à", "se déroulera à".
+func (s *state) heldCue(si int) bool {
+	d := s.d
+	r := d.sents[si]
+	for j := r[0]; j < r[1]; j++ {
+		switch {
+		case d.is(j, "accueilli", "accueillie", "accueillis", "accueillies", "hebergee", "heberge"),
+			d.is(j, "tenu", "tenue", "deroule", "deroulee") && d.is(j-1, "est"),
+			d.is(j, "tiendra", "deroulera", "deroule") && d.is(j-1, "se"),
+			d.is(j, "lieu") && d.is(j-1, "eu", "aura", "a"):
+			return true
+		}
+	}
+	return false
+}
+
+// venueAt reads a venue's proper name at token i after "au", "à la", "à
+// l'" in an event's sentence ("au Quai des Savoirs", "au Rocher de
+// Palmer"): an organization of kind venue.
+func (s *state) venueAt(i int) *ent {
+	d := s.d
+	if i >= len(d.toks) || !d.toks[i].cap || !s.free(i, i+1) || s.ter(i) != nil || articles[d.toks[i].fold] {
+		return nil
+	}
+	st, end, _ := s.properName(i, false)
+	if end <= st+1 || !s.free(st, end) || s.onlyPlace(st, end) {
+		return nil // one word alone is too weak a name
+	}
+	for k := st; k < end; k++ {
+		if t := s.ter(k); t != nil && t.terr != nil && t.terr.Level != geo.LevelQPV {
+			return nil
+		}
+	}
+	o := s.add(&ent{typ: kg.TypeOrganization, name: d.str(st, end), kind: "venue"}, st, end)
+	s.claim(o, st, end)
+	return o
 }
 
 func (s *state) sentHasDate(si int) bool {
@@ -219,26 +296,34 @@ func (s *state) participants() {
 		if p == nil || d.toks[tok].sent < firstEventSent-1 {
 			return
 		}
-		ev := s.eventBefore(tok + 1)
+		ev := s.reportedEventBefore(tok)
 		if ev == nil || s.hasRel(kg.Organized, p, ev) {
 			return
 		}
 		s.relate(kg.ParticipatedIn, p, ev, "", d.toks[tok].sent, rule, conf)
+		if ev.parentEv != nil && !s.hasRel(kg.Organized, p, ev.parentEv) {
+			// a speaker of a round table speaks at the event it belongs to
+			s.relate(kg.ParticipatedIn, p, ev.parentEv, "", d.toks[tok].sent, rule, conf*0.9)
+		}
 	}
-	// speaker lists
+	// speaker lists: "Intervenants :", "Interviendront :", "Avec la
+	// participation de :", then one person per line, per bullet or per
+	// item ended by ";"
 	for i := 0; i+1 < len(d.toks); i++ {
-		if !d.is(i, "intervenants", "intervenantes", "interviendront", "intervenant", "invites", "speakers", "avec") || !d.punct(i+1, ":") {
+		cue := d.is(i, "intervenants", "intervenantes", "interviendront", "intervenant", "invites", "speakers", "avec") ||
+			d.is(i, "de") && d.is(i-1, "participation")
+		if !cue || !d.punct(i+1, ":") {
 			continue
 		}
 		line := d.toks[i].line
 		for j := i + 2; j < len(d.toks) && d.toks[j].line <= line+12; j++ {
 			tk := d.toks[j]
-			if !tk.nl && j != i+2 {
+			if !tk.nl && j != i+2 && !d.punct(j-1, ";") {
 				continue
 			}
 			k := j
-			for k < len(d.toks) && d.toks[k].kind == tPunct && d.toks[k].line == tk.line {
-				k++ // bullets
+			for k < len(d.toks) && (d.toks[k].kind == tPunct || civilTitles[d.toks[k].fold]) && d.toks[k].line == tk.line && k < j+4 {
+				k++ // bullets, "Dr", "Mme"
 			}
 			if k >= len(d.toks) {
 				break
@@ -258,6 +343,36 @@ func (s *state) participants() {
 				continue
 			}
 			break
+		}
+	}
+	// "avec X, directrice de …, et Y" where an event or a debate is
+	// spoken of, or opening an agenda item; "les mots d'accueil de X, puis
+	// de Y"; "avec la participation de X"; "l'assemblée a accueilli X et Y"
+	for i := 0; i+1 < len(d.toks); i++ {
+		var rule string
+		switch {
+		case d.is(i, "avec") && s.personStartsAt(i+1) != nil && (s.eventTalk(i) || d.toks[i].nl || d.sents[d.toks[i].sent][0] == i):
+			rule = "rules/participation-with"
+		case d.is(i, "de", "d") && d.is(i-1, "accueil", "participation", "intervention", "interventions", "temoignage", "temoignages") && s.personStartsAt(i+1) != nil:
+			rule = "rules/participation-of"
+		case d.is(i, "accueilli", "accueillera", "recu", "recevra") && d.is(i-1, "a", "avait") && s.personStartsAt(i+1) != nil && s.eventTalk(i):
+			rule = "rules/participation-welcomed"
+		default:
+			continue
+		}
+		p := s.personStartsAt(i + 1)
+		add(p, i+1, rule, 0.7)
+		// the people coordinated with X: ", et Y", "et Y", "puis de Y"
+		for k := i + 2; k+1 < len(d.toks) && k < i+40 && d.sameSent(i, k); k++ {
+			if d.is(k, "et", "puis") || d.punct(k, ",") {
+				x := k + 1
+				if d.is(x, "de", "d", "et") {
+					x++
+				}
+				if q := s.personStartsAt(x); q != nil {
+					add(q, x, rule, 0.65)
+				}
+			}
 		}
 	}
 	// "Parmi les intervenants … figuraient X, Y et Z", "se sont succédé à la tribune X et Y"
@@ -326,6 +441,9 @@ func (s *state) participants() {
 		}
 		if d.is(i-1, "ete") || d.is(i-2, "ete") {
 			continue // passive: "a été présenté par X" is handled by the participle
+		}
+		if openingVerbs[f] && !s.eventObject(i+1) {
+			continue // "a ouvert un lieu d'accueil": not the event
 		}
 		// the subject: the person or organization before the verb in the sentence
 		for j := i - 1; j >= 0 && d.sameSent(i, j); j-- {
@@ -829,3 +947,92 @@ func (s *state) placeRelations() {
 }
 
 func d0(s *state, e *ent) int { return s.d.toks[e.spans[0][0]].sent }
+
+// personStartsAt returns the person whose mention starts at token i, after
+// a civil title ("Mme", "M.", "Dr").
+func (s *state) personStartsAt(i int) *ent {
+	d := s.d
+	for k := i; k < i+3 && k < len(d.toks); k++ {
+		if civilTitles[d.toks[k].fold] || d.punct(k, ".") {
+			continue
+		}
+		if p := s.own(k); p != nil && p.typ == kg.TypePerson {
+			if st, _, ok := p.mentionAt(k); ok && st == k {
+				return p
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// eventTalk reports whether the sentence of token i speaks of an event or
+// of a debate: an event mention, an event kind, "débat", "échanges",
+// "atelier", "intervention".
+func (s *state) eventTalk(i int) bool {
+	d := s.d
+	r := d.sents[d.toks[i].sent]
+	for j := r[0]; j < r[1]; j++ {
+		if e := s.own(j); e != nil && e.typ == kg.TypeEvent {
+			return true
+		}
+		if d.is(j, "debat", "debats", "echanges", "atelier", "ateliers", "intervention", "interventions", "table", "tables", "assemblee", "seance", "pleniere") {
+			return true
+		}
+		for _, hi := range s.byTok[j] {
+			if s.hits[hi].ref.kind == lkEvent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// openingVerbs open or close something: the event only when it is their
+// object ("a ouvert la journée", "clôturera les débats").
+var openingVerbs = set("ouvert", "cloture", "ouvrira", "cloturera", "introduit", "conclu")
+
+// eventObject reports whether an event, or a word for a part of one
+// (travaux, débats, échanges, séance), follows within three tokens of i.
+func (s *state) eventObject(i int) bool {
+	d := s.d
+	for k := i; k < i+3 && k < len(d.toks); k++ {
+		if e := s.own(k); e != nil && e.typ == kg.TypeEvent {
+			return true
+		}
+		if d.is(k, "travaux", "debats", "echanges", "seance", "rencontre", "journee", "matinee", "colloque", "forum", "seminaire", "webinaire", "assemblee", "ceremonie", "evenement", "manifestation") {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedEventBefore returns the event a participant named at token i
+// takes part in: the last event named before, skipping the frameworks
+// ("dans le cadre du Mois de l'ESS") and a round table whose item has ended.
+func (s *state) reportedEventBefore(i int) *ent {
+	var best *ent
+	bestTok := -1
+	for _, e := range s.evList {
+		if e.frame {
+			continue
+		}
+		for _, sp := range e.spans {
+			if sp[0] <= i && sp[0] > bestTok {
+				best, bestTok = e, sp[0]
+			}
+		}
+	}
+	if best == nil {
+		for _, e := range s.evList {
+			if !e.frame {
+				return e
+			}
+		}
+		return nil
+	}
+	if best.parentEv != nil && i >= best.itemEnd {
+		return best.parentEv
+	}
+	return best
+}

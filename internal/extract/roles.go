@@ -31,6 +31,11 @@ func (s *state) roles() {
 		role := strings.ToLower(d.str(h.t0, h.t1))
 		org, orgEnd, implied := s.roleOrg(h, re)
 		person := s.rolePerson(h, orgEnd)
+		if org == nil && person != nil && staffRole(fold(role)) {
+			// "présenté par X, chef de projet contrat de ville": the local
+			// authority the sentence names before
+			org = s.authorityBefore(h.t0)
+		}
 		if person == nil && d.is(h.t0-1, "et") && lastPerson != nil && lastEnd >= h.t0-8 && d.sameSent(lastEnd, h.t0) {
 			person = lastPerson // "vice-présidente du RTES et adjointe à la maire de Grenoble"
 		}
@@ -40,7 +45,11 @@ func (s *state) roles() {
 				if implied {
 					org = s.add(org, h.t0, h.t0) // the authority a role implies, without a mention
 				}
-				s.relate(kg.HoldsRole, person, org, role, d.toks[h.t0].sent, "rules/role-apposition", 0.85)
+				if fold(role) == "membre" {
+					s.relate(kg.MemberOf, person, org, "", d.toks[h.t0].sent, "rules/member-apposition", 0.8)
+				} else {
+					s.relate(kg.HoldsRole, person, org, role, d.toks[h.t0].sent, "rules/role-apposition", 0.85)
+				}
 			}
 			continue
 		}
@@ -78,6 +87,9 @@ type personRef struct {
 func (s *state) roleOrg(h hit, re roleEntry) (org *ent, end int, implied bool) {
 	d := s.d
 	n := len(d.toks)
+	if re.scope == "state" {
+		return s.prefectureOrg(h)
+	}
 	for j := h.t1; j < n && j < h.t1+10 && d.sameSent(h.t0, j); j++ {
 		t := d.toks[j]
 		if t.kind == tPunct && t.text != "(" && t.text != ")" && t.text != "'" && t.text != "’" {
@@ -109,7 +121,7 @@ func (s *state) roleOrg(h hit, re roleEntry) (org *ent, end int, implied bool) {
 				return o, j + 1, false
 			}
 		}
-		if d.is(j-1, "de", "du", "d") && t.cap && s.free(j, j+1) && s.ter(j) == nil {
+		if d.is(j-1, "de", "du", "d", "des", "chez") && t.cap && s.free(j, j+1) && s.ter(j) == nil {
 			st, end, _ := s.properName(j, false)
 			if end > st && s.free(st, end) && !s.onlyPlace(st, end) {
 				o := &ent{typ: kg.TypeOrganization, name: d.str(st, end)}
@@ -148,7 +160,11 @@ func (s *state) roleOrg(h hit, re roleEntry) (org *ent, end int, implied bool) {
 		if re.scope == "department" {
 			lvl = geo.LevelDepartment
 		}
-		if t := s.previousTerritory(h.t0, lvl); t != nil {
+		t := s.previousTerritory(h.t0, lvl)
+		if t == nil {
+			t = s.mainTerritory(lvl) // the one region the article names
+		}
+		if t != nil {
 			if o := s.authorityEnt(t); o != nil {
 				return o, h.t1, true
 			}
@@ -183,6 +199,20 @@ func (s *state) rolePerson(h hit, orgEnd int) *ent {
 		if p := s.own(k); p != nil && p.typ == kg.TypePerson {
 			if _, e, ok := p.mentionAt(k); ok && e == k+1 {
 				return p
+			}
+		}
+	}
+	// "X, pédopsychiatre, coordinatrice du …": a profession between
+	if d.punct(h.t0-1, ",") {
+		j := k
+		for j >= 0 && j > k-3 && d.toks[j].kind == tWord && !d.toks[j].cap && d.sameSent(j, h.t0) {
+			j--
+		}
+		if j < k && d.punct(j, ",") && j > 0 {
+			if p := s.own(j - 1); p != nil && p.typ == kg.TypePerson {
+				if _, e, ok := p.mentionAt(j - 1); ok && e == j {
+					return p
+				}
 			}
 		}
 	}
@@ -291,4 +321,112 @@ func (s *state) roleVerbs() {
 			}
 		}
 	}
+}
+
+// staffRole reports whether a folded role is a staff position a local
+// authority employs ("chef de projet contrat de ville", "chargée de la
+// démocratie participative"), which may be written without its employer.
+func staffRole(f string) bool {
+	for _, p := range []string{"chef de projet", "cheffe de projet", "charge de", "chargee de", "charge d ", "chargee d ", "responsable", "coordinat", "coordonnat", "directeur de projet", "directrice de projet", "agent", "referent"} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// authorityBefore returns the local authority named last before token i in
+// its sentence, within fifteen tokens.
+func (s *state) authorityBefore(i int) *ent {
+	d := s.d
+	for j := i - 1; j >= 0 && j > i-16 && d.sameSent(i, j); j-- {
+		if o := s.own(j); o != nil && o.typ == kg.TypeOrganization && o.auth {
+			return o
+		}
+	}
+	return nil
+}
+
+// prefectureOrg finds the Préfecture of a State role ("préfet des
+// Bouches-du-Rhône", "délégué du préfet de la Seine-Saint-Denis",
+// "sous-préfet chargé de la politique de la ville"): the department or
+// region named after the role, else the one Préfecture the article names
+// when no other place follows the role.
+func (s *state) prefectureOrg(h hit) (*ent, int, bool) {
+	d := s.d
+	n := len(d.toks)
+	otherPlace := false
+	for j := h.t1; j < n && j < h.t1+12 && d.sameSent(h.t0, j); j++ {
+		t := d.toks[j]
+		if t.kind == tPunct {
+			break
+		}
+		if o := s.own(j); o != nil && o.typ == kg.TypeOrganization {
+			if o.lex != nil && o.lex == s.x.prefecture {
+				_, oe, _ := o.mentionAt(j)
+				return o, oe, false
+			}
+			break
+		}
+		e := s.ter(j)
+		if e == nil || e.terr == nil {
+			continue
+		}
+		st, en, _ := e.mentionAt(j)
+		p := st - 1
+		if d.is(p, "la", "l") {
+			p--
+		}
+		if (e.terr.Level == geo.LevelDepartment || e.terr.Level == geo.LevelRegion) && d.is(p, "de", "du", "des", "d") {
+			o := s.prefectureEnt(e.terr, e)
+			o = s.add(o, h.t0, en)
+			return o, en, false
+		}
+		otherPlace = true
+		j = en - 1
+	}
+	if otherPlace || s.x.prefecture == nil {
+		return nil, h.t1, false
+	}
+	var only *ent
+	for _, e := range s.ents {
+		if e.typ == kg.TypeOrganization && e.lex == s.x.prefecture {
+			if only != nil {
+				return nil, h.t1, false
+			}
+			only = e
+		}
+	}
+	return only, h.t1, only != nil
+}
+
+// prefectureEnt returns the Préfecture of a department or region
+// ("Préfecture des Bouches-du-Rhône", "Préfecture de la région Occitanie",
+// "Préfecture de Mayotte"), located in it.
+func (s *state) prefectureEnt(t *geo.Territory, place *ent) *ent {
+	written := ""
+	switch t.Level {
+	case geo.LevelDepartment:
+		if a := s.x.lx.authorities["department:"+t.Code]; a != nil {
+			written = "Préfecture " + strings.TrimPrefix(a.name, "Département ")
+		}
+	case geo.LevelRegion:
+		if strings.HasPrefix(t.ChefLieu, "97") {
+			if a := s.x.lx.authorities["department:"+t.ChefLieu[:3]]; a != nil {
+				written = "Préfecture " + strings.TrimPrefix(a.name, "Département ")
+			}
+		}
+		if written == "" {
+			written = "Préfecture de la région " + t.Name
+		}
+	}
+	if written == "" {
+		written = "Préfecture " + deName(t.Name)
+	}
+	o := s.branchEnt(s.x.prefecture, t, written)
+	if old := s.byID[o.id]; old != nil {
+		return old
+	}
+	o.seat = place
+	return o
 }
