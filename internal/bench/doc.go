@@ -12,8 +12,13 @@
 //     territories, search, a region with the initiatives placed anywhere
 //     below it, an article with its entities, a three-level nested list),
 //     with the store calls each costs;
+//   - BenchmarkAPIOverTCP: the same requests over a loopback connection;
+//   - BenchmarkLoaderWait: the same queries through a bare gqlgen handler
+//     with the dataloaders' batching window at its default and at 10µs,
+//     to tell waiting from working;
 //   - BenchmarkStore: the same five fetches written directly against
-//     kg.Store, so that API/store is the overhead of the GraphQL layer;
+//     kg.Store, so that API/store is the overhead of the HTTP and GraphQL
+//     layers;
 //   - BenchmarkOpen: opening the store at that size, and the heap it holds;
 //   - BenchmarkUpsert: loading the 10,000 graphs in batches of 500 and one
 //     article per call.
