@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/maillage/maillage/internal/kg"
 )
 
@@ -28,6 +30,7 @@ func (s *state) coreference() {
 			}
 		}
 	}
+	s.bareOrgs()
 	for _, a := range s.evAnaphora {
 		if !s.free(a[0], a[1]) {
 			continue
@@ -126,4 +129,65 @@ func containsWord(s, w string) bool {
 		}
 	}
 	return false
+}
+
+// bareOrgs gives the bare name of a class of bodies ("président de la
+// CRESS", "directrice de la Mission locale") and a definite head noun
+// ("le conseil citoyen", "la régie de quartier") to the one organization of
+// the article of that class or head.
+func (s *state) bareOrgs() {
+	d := s.d
+	resolve := func(t0, t1 int, match func(o *ent) bool) {
+		if !s.free(t0, t1) {
+			return
+		}
+		var only *ent
+		for _, o := range s.ents {
+			if o.typ != kg.TypeOrganization || !match(o) {
+				continue
+			}
+			if only != nil && only != o {
+				return
+			}
+			only = o
+		}
+		if only != nil {
+			s.add(only, t0, t1)
+			s.claim(only, t0, t1)
+		}
+	}
+	for _, h := range s.bareGeneric {
+		e := s.x.lx.orgs[h.ref.idx]
+		prefixes := []string{fold(e.name) + " "}
+		if e.acronym != "" {
+			prefixes = append(prefixes, fold(e.acronym)+" ")
+		}
+		resolve(h.t0, h.t1, func(o *ent) bool {
+			if o.lex == e {
+				return true
+			}
+			for _, n := range append([]string{o.name}, o.names...) {
+				for _, p := range prefixes {
+					if strings.HasPrefix(fold(n)+" ", p) {
+						return true
+					}
+				}
+			}
+			return false
+		})
+	}
+	// "le conseil citoyen", "la régie de quartier" alone
+	for _, h := range s.hits {
+		if h.ref.kind != lkHead || !s.x.lx.heads[h.ref.idx].keep || d.toks[h.t0].cap || !d.is(h.t0-1, "le", "la", "l") {
+			continue
+		}
+		if end := s.longestKindAt(h.t0, lkHead); end != h.t1 {
+			continue
+		}
+		if h.t1 < len(d.toks) && (d.toks[h.t1].cap || d.is(h.t1, "de", "du", "des", "d")) {
+			continue // a name follows: not an anaphor
+		}
+		head := fold(d.str(h.t0, h.t1)) + " "
+		resolve(h.t0, h.t1, func(o *ent) bool { return strings.HasPrefix(fold(o.name)+" ", head) })
+	}
 }

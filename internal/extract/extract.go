@@ -166,6 +166,7 @@ type state struct {
 	pendingRoles []pendingRole
 	affil        map[*ent]*ent   // signature person → organization
 	orgSig       map[string]*ent // signature of an organization's name → the organization
+	bareGeneric  []hit           // bare names of a class of bodies ("la CRESS")
 }
 
 type pendingRole struct {

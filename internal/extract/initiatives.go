@@ -27,8 +27,68 @@ func (s *state) initiatives() {
 		case "compound":
 			s.compoundInitiative(h, k)
 		case "named":
-			s.namedInitiative(h, k)
+			if !s.appositionInitiative(h, k) {
+				s.namedInitiative(h, k)
+			}
 		}
+	}
+	s.carriedTitles()
+}
+
+// appositionInitiative reads "le Pass Création Solidaire, un dispositif
+// d'aide …": the proper name before ", un <kind>" is an initiative.
+func (s *state) appositionInitiative(h hit, k kindEntry) bool {
+	d := s.d
+	if !d.is(h.t0-1, "un", "une") || !d.punct(h.t0-2, ",") {
+		return false
+	}
+	end := h.t0 - 2
+	st := end
+	for st > 0 && d.sameSent(st-1, end) {
+		t := d.toks[st-1]
+		switch {
+		case t.kind == tWord && (t.cap || t.upper) && s.free(st-1, st) && s.ter(st-1) == nil:
+			st--
+			continue
+		case (namePreps[t.fold] || t.elided) && st-1 > 0 && d.toks[st-2].cap && st < end:
+			st--
+			continue
+		}
+		break
+	}
+	if st >= end || !d.toks[st].cap || !d.is(st-1, "le", "la", "l", "du", "au") {
+		return false
+	}
+	ini := &ent{typ: kg.TypeInitiative, name: d.str(st, end), kind: k.kind, keyTok: st}
+	ini = s.add(ini, st, end)
+	s.claim(ini, st, end)
+	return true
+}
+
+// carriedTitles reads a quoted title carried by an organization: « Les
+// Soirées de Monclar », portées par le centre social X — an initiative.
+func (s *state) carriedTitles() {
+	d := s.d
+	n := len(d.toks)
+	for i := 0; i+3 < n; i++ {
+		if d.toks[i].kind != tPunct || !openQuotes[d.toks[i].text] {
+			continue
+		}
+		st, end, quoted := s.properName(i, false)
+		if !quoted || end <= st || !s.free(i, end+1) {
+			continue
+		}
+		k := end + 1
+		if d.punct(k, ",") {
+			k++
+		}
+		if !carrierVerbs[d.toks[min(k, n-1)].fold] || !d.is(k+1, "par") || !d.toks[st].cap || s.carrierAfter(end+1) == nil {
+			continue // "« l'exigence démocratique » portée par les conseils citoyens": a quote
+		}
+		ini := &ent{typ: kg.TypeInitiative, name: d.str(st, end), kind: "project", keyTok: st}
+		ini = s.add(ini, st, end)
+		s.claim(ini, i, end+1)
+		i = end
 	}
 }
 
@@ -143,8 +203,21 @@ func placePhrase(s *state, t *geo.Territory) string {
 }
 
 // carrierAfter returns the organization named after "porté par", "lancé
-// par", "piloté par"… that follows token i in its sentence.
-func (s *state) carrierAfter(i int) *ent { return s.carrierWithin(i, 4) }
+// par", "piloté par"… that follows token i in its sentence, maybe after a
+// place (", à Creil, portée par X").
+func (s *state) carrierAfter(i int) *ent {
+	d := s.d
+	w := 4
+	if d.punct(i, ",") && d.is(i+1, "a", "au", "en", "dans") {
+		for k := i + 2; k < i+8 && k < len(d.toks); k++ {
+			if d.punct(k, ",") {
+				w = k - i + 3
+				break
+			}
+		}
+	}
+	return s.carrierWithin(i, w)
+}
 
 // carrierWithin is carrierAfter looking up to window tokens ahead.
 func (s *state) carrierWithin(i, window int) *ent {
@@ -176,6 +249,7 @@ func (s *state) carrierWithin(i, window int) *ent {
 }
 
 var carrierVerbs = set("porte", "portee", "portes", "portees", "lance", "lancee", "lances", "lancees", "pilote", "pilotee", "pilotes", "pilotees",
+	"labellise", "labellisee", "labellises", "labellisees", "animee", "anime", "operee", "opere",
 	"mis", "mise", "gere", "geree", "finance", "financee", "coordonne", "coordonnee", "initie", "initiee", "cree", "creee", "imagine", "imaginee", "propose", "proposee", "conduit", "conduite")
 
 // namedInitiative reads a kind followed by a proper name or a quoted title,

@@ -461,6 +461,7 @@ func (s *state) lexiconOrgs() {
 				continue
 			}
 			if e.generic {
+				s.bareGeneric = append(s.bareGeneric, h) // "la CRESS", "la Mission locale": resolved later
 				continue
 			}
 		}

@@ -211,6 +211,9 @@ func (s *state) acceptPlace(m *geo.Match, t *geo.Territory, t0 int) bool {
 	if m.CodeHint != "" || cue >= geo.CueLocative || t.Level == geo.LevelQPV {
 		return true
 	}
+	if tk := s.d.toks[t0]; tk.cap && articles[tk.fold] && t0 > 0 && !tk.nl && s.d.sameSent(t0-1, t0) && t0+1 < len(s.d.toks) && s.d.toks[t0+1].cap {
+		return true // "La Réunion", "Le Havre" mid-sentence: the article's capital makes it a name
+	}
 	supported := s.support(t, m.Key) > 0
 	if m.Ambiguity.Score < 0.5 {
 		// a small commune named bare needs its department or region around
@@ -271,6 +274,11 @@ func (s *state) territories() {
 			}
 			if dep != nil {
 				s.mentionTerritory(s.overseas(dep), g.t0+1, g.t1)
+				continue
+			}
+			// "celui de la Villeneuve à Grenoble": a neighbourhood of a commune named nearby
+			if q := s.quartierNear(rest, g.t0); q != nil {
+				s.mentionTerritory(q, g.t0+1, g.t1)
 				continue
 			}
 		}
@@ -351,68 +359,79 @@ func (s *state) quartiers() {
 		var names [][2]int
 		for {
 			j := s.skipPrep(k)
-			if j == k && !(k == i+2 && d.toks[j].cap) {
+			if j == k && !(k <= i+2 && k < n && d.toks[j].cap) {
+				break // "quartier Mistral", "quartier prioritaire X"
+			}
+			if j >= n || d.toks[j].kind != tWord || !d.toks[j].cap || !s.free(j, j+1) {
 				break
 			}
-			if j >= n || d.toks[j].kind != tWord || !d.toks[j].cap || s.ter(j) != nil || !s.free(j, j+1) {
-				break
-			}
-			st, end, _ := s.properName(j, false)
-			if end <= st {
-				break
-			}
-			// "… à Roubaix": a place after the name is not part of it
-			for x := st + 1; x < end; x++ {
-				if s.ter(x) != nil {
-					end = x
-					if d.is(end-1, "a", "au", "aux") {
-						end--
-					}
+			if t := s.ter(j); t != nil {
+				// a neighbourhood already known in a list ("du Mirail, de la Mosson, …")
+				if t.kind != string(geo.LevelQPV) {
 					break
 				}
+				_, en, _ := t.mentionAt(j)
+				k = en
+			} else {
+				st, end, _ := s.properName(j, false)
+				if end <= st {
+					break
+				}
+				// "… à Roubaix": a place after the name is not part of it
+				for x := st + 1; x < end; x++ {
+					if s.ter(x) != nil {
+						end = x
+						if d.is(end-1, "a", "au", "aux") {
+							end--
+						}
+						break
+					}
+				}
+				names = append(names, [2]int{st, end})
+				k = end
 			}
-			names = append(names, [2]int{st, end})
-			if !d.is(end, "et") || !d.is(end+1, "de", "du", "des", "d") {
+			switch {
+			case d.is(k, "et") && d.is(k+1, "de", "du", "des", "d"):
+				k++
+			case d.punct(k, ",") && d.is(k+1, "de", "du", "des", "d"):
+				k++
+			default:
+				k = -1
+			}
+			if k < 0 {
 				break
 			}
-			k = end + 1
 		}
 		if len(names) == 0 {
 			continue
 		}
 		last := names[len(names)-1][1]
-		// the commune: after "à", or the nearest commune mentioned before in the sentence or the previous one
-		var com *ent
-		for x := last; x < last+3 && x < n; x++ {
-			if d.is(x, "a") || d.punct(x, ",") {
-				if e := s.ter(x + 1); e != nil && e.kind == string(geo.LevelCommune) {
-					com = e
-					break
-				}
-			}
-		}
-		if com == nil {
-			for x := last + 2; x >= 0 && x < n && d.toks[x].sent >= d.toks[i].sent-1; x-- {
-				if e := s.ter(x); e != nil && e.kind == string(geo.LevelCommune) {
-					com = e
-					break
-				}
-			}
-		}
+		com := s.quartierCommune(i, last)
 		if com == nil {
 			continue
 		}
 		for _, r := range names {
 			name := d.str(r[0], r[1])
-			if q := s.x.geo.LookupQPV(name, com.code); len(q) > 0 {
-				s.mentionTerritory(q[0], r[0], r[1])
+			c := com
+			q := s.lookupQuartier(name, c.code)
+			if q == nil {
+				// a list of communes and one of quartiers: the commune that has it
+				for _, other := range s.communesNear(i) {
+					if q = s.lookupQuartier(name, other.code); q != nil {
+						c = other
+						break
+					}
+				}
+			}
+			if q != nil {
+				s.mentionTerritory(q, r[0], r[1])
 				continue
 			}
-			id := kg.TerritoryID(kg.LevelQPV, com.code+"-"+kg.Slug(name))
-			e := &ent{typ: kg.TypeTerritory, id: id, name: name, kind: string(geo.LevelQPV), parent: com, names: []string{d.str(i, r[1])}}
+			id := kg.TerritoryID(kg.LevelQPV, c.code+"-"+kg.Slug(name))
+			e := &ent{typ: kg.TypeTerritory, id: id, name: name, kind: string(geo.LevelQPV), parent: c, names: []string{d.str(i, r[1])}}
 			e = s.add(e, r[0], r[1])
 			if e.parent == nil {
-				e.parent = com
+				e.parent = c
 			}
 			for x := r[0]; x < r[1]; x++ {
 				s.terr[x] = e
@@ -420,6 +439,77 @@ func (s *state) quartiers() {
 		}
 		i = last - 1
 	}
+}
+
+// quartierCommune returns the commune of the neighbourhoods named in
+// [i, last): after "à", or the nearest commune mentioned before in the
+// sentence or the previous one.
+func (s *state) quartierCommune(i, last int) *ent {
+	d := s.d
+	n := len(d.toks)
+	for x := last; x < last+3 && x < n; x++ {
+		if d.is(x, "a") || d.punct(x, ",") {
+			if e := s.ter(x + 1); e != nil && e.kind == string(geo.LevelCommune) {
+				return e
+			}
+		}
+	}
+	for x := last + 2; x >= 0 && x < n && d.toks[x].sent >= d.toks[i].sent-1; x-- {
+		if e := s.ter(x); e != nil && e.kind == string(geo.LevelCommune) {
+			return e
+		}
+	}
+	return nil
+}
+
+// communesNear returns the communes named in the sentence of token i and
+// the one before it.
+func (s *state) communesNear(i int) []*ent {
+	d := s.d
+	var out []*ent
+	sent := d.toks[i].sent
+	for x := d.sents[max(sent-1, 0)][0]; x < d.sents[sent][1]; x++ {
+		if e := s.ter(x); e != nil && e.kind == string(geo.LevelCommune) && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// lookupQuartier finds the reference QPV of commune com a neighbourhood's
+// name designates: by name or part of a composite name (geo.LookupQPV),
+// else the one QPV of the commune whose name holds the same words in
+// order, plurals aside ("Mistral" → "Mistral Lys Rouge Camine",
+// "Clairs-Soleils" → "Clairs Soleil").
+func (s *state) lookupQuartier(name, com string) *geo.Territory {
+	if q := s.x.geo.LookupQPV(name, com); len(q) > 0 {
+		return q[0]
+	}
+	want := singularWords(fold(name))
+	if want == "" {
+		return nil
+	}
+	var found *geo.Territory
+	for _, q := range s.x.geo.QPVsInCommune(com) {
+		if containsWord(singularWords(fold(q.Name)), want) {
+			if found != nil {
+				return nil
+			}
+			found = q
+		}
+	}
+	return found
+}
+
+// singularWords drops a final s from each folded word.
+func singularWords(f string) string {
+	w := strings.Fields(f)
+	for i, x := range w {
+		if len(x) > 3 {
+			w[i] = strings.TrimSuffix(x, "s")
+		}
+	}
+	return strings.Join(w, " ")
 }
 
 // insideProperName reports whether the place match g is only part of a
@@ -458,4 +548,24 @@ func (s *state) hasPlaceAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// quartierNear returns the reference QPV named name in a commune written
+// in the sentence of token t0 or the one before.
+func (s *state) quartierNear(name string, t0 int) *geo.Territory {
+	d := s.d
+	sent := d.toks[t0].sent
+	for _, g := range s.gList {
+		if gs := d.toks[g.t0].sent; gs < sent-1 || gs > sent || !g.m.Capitalized || g.t0 == t0 {
+			continue
+		}
+		for _, c := range g.m.Candidates {
+			if c.Level == geo.LevelCommune {
+				if q := s.lookupQuartier(name, c.Code); q != nil {
+					return q
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -554,15 +554,28 @@ func (s *state) initiativeRelations() {
 			if o := s.carrierAfter(sp[1]); o != nil {
 				s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-carried-by", 0.8)
 			}
-			// "son dispositif X"
+			// "son dispositif X", "une subvention de X au titre de son appel à projets"
 			if d.is(sp[0]-1, "son", "sa", "ses", "leur", "leurs") || d.is(sp[0]-1, "nouveau", "nouvelle") && d.is(sp[0]-2, "son", "sa") {
-				if o := s.subjectOrg(sp[0]); o != nil && o != s.structOrg[ini] {
+				o := s.nearestOrgBefore(sp[0], 8)
+				if o == nil {
+					o = s.subjectOrg(sp[0])
+				}
+				if o != nil && o != s.structOrg[ini] {
 					s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-possessive", 0.75)
 				}
 			}
-			// "X lance / annonce l'appel à projets"
-			if o := s.launcher(sp[0]); o != nil {
+			// "X et Y lancent / annoncent l'appel à projets"
+			for _, o := range s.launchers(sp[0]) {
 				s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-launched", 0.75)
+			}
+			// "labellisé Fabrique de territoire par l'ANCT"
+			if carrierVerbs[d.toks[max(sp[0]-1, 0)].fold] && sp[0] > 0 && d.is(sp[1], "par") {
+				for k := sp[1] + 1; k < sp[1]+4 && k < len(d.toks); k++ {
+					if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
+						s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-carried-by", 0.75)
+						break
+					}
+				}
 			}
 			// "le prix « … » de la Fondation de France"
 			k := s.skipPrep(sp[1])
@@ -580,6 +593,31 @@ func (s *state) initiativeRelations() {
 			s.locateAfter(ini)
 		}
 		s.presentedAt(ini)
+	}
+	// "Pilotée par l'ANCT, l'opération Quartiers d'été …", "Portée par le
+	// CCAS et l'association X, l'épicerie solidaire Y …": the carriers of the
+	// sentence's first initiative
+	for si, r := range d.sents {
+		if !carrierVerbs[d.toks[r[0]].fold] || !d.is(r[0]+1, "par") {
+			continue
+		}
+		var carriers []*ent
+		k := r[0] + 2
+		for ; k < r[1] && !d.punct(k, ","); k++ {
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
+				carriers = append(carriers, o)
+				_, e, _ := o.mentionAt(k)
+				k = max(k, e-1)
+			}
+		}
+		for j := k; j < r[1]; j++ {
+			if ini := s.own(j); ini != nil && ini.typ == kg.TypeInitiative {
+				for _, o := range carriers {
+					s.relate(kg.LedBy, ini, o, "", si, "rules/initiative-carried-by", 0.7)
+				}
+				break
+			}
+		}
 	}
 	// generic mentions: "Le projet est porté par l'association X", "Porté par X, le lieu …"
 	for i := 0; i+1 < len(d.toks); i++ {
@@ -624,18 +662,69 @@ func (s *state) initiativeRelations() {
 }
 
 // launchVerbs say their subject leads the initiative in their object.
-var launchVerbs = set("lance", "lancent", "lancera", "annonce", "annoncent", "cree", "creent", "pilote", "pilotent", "porte", "portent", "met", "mettent")
+var launchVerbs = set("lance", "lancent", "lancera", "annonce", "annoncent", "cree", "creent", "pilote", "pilotent", "porte", "portent", "met", "mettent",
+	"remet", "remettent", "decerne", "decernent", "ouvre", "ouvrent")
 
-// launcher returns the subject organization of a launching verb whose
-// object is the initiative mention at t0.
-func (s *state) launcher(t0 int) *ent {
+// launchers returns the subject organizations of a launching verb whose
+// object is the initiative mention at t0 ("Le Département et la CAF
+// lancent la deuxième édition de l'appel à projets X", "La CRESS a remis le
+// 21 novembre, à Amiens, les Prix …").
+func (s *state) launchers(t0 int) []*ent {
 	d := s.d
-	for j := t0 - 1; j >= 0 && j >= t0-6 && d.sameSent(t0, j); j-- {
-		if launchVerbs[d.toks[j].fold] || d.is(j, "lance", "cree", "annonce") && d.is(j-1, "a", "ont") || d.is(j-1, "lance") && d.is(j-2, "a") {
-			return s.subjectOrg(j)
-		}
-		if s.own(j) != nil {
+	for j := t0 - 1; j >= 0 && j >= t0-14 && d.sameSent(t0, j); j-- {
+		if d.is(j, "qui", "que", "qu", "dont") || d.punct(j, ";", ":") {
 			return nil
+		}
+		if launchVerbs[d.toks[j].fold] || d.is(j, "lance", "cree", "annonce", "remis", "decerne") && d.is(j-1, "a", "ont") || d.is(j-1, "lance") && d.is(j-2, "a") {
+			return s.subjectsBefore(j)
+		}
+		if o := s.own(j); o != nil && o.typ != kg.TypeEvent {
+			return nil
+		}
+	}
+	return nil
+}
+
+// subjectsBefore returns the organizations that are the subject of the verb
+// at v: the last one named before it not inside a prepositional phrase,
+// with those coordinated with it ("X et Y lancent").
+func (s *state) subjectsBefore(v int) []*ent {
+	d := s.d
+	var out []*ent
+	for j := v - 1; j >= 0 && d.sameSent(v, j); j-- {
+		o := s.own(j)
+		if o == nil || o.typ != kg.TypeOrganization {
+			if d.toks[j].kind == tPunct && d.toks[j].text != "," && d.toks[j].text != "(" && d.toks[j].text != ")" {
+				break
+			}
+			continue
+		}
+		st, _, ok := o.mentionAt(j)
+		if !ok {
+			continue // the parentheses of "Long form (ACR)"
+		}
+		if d.punct(st-1, "(") && st >= 2 && s.own(st-2) == o {
+			st, _, _ = o.mentionAt(st - 2) // "Long form (ACR)"
+		}
+		j = st
+		if d.is(st-1, "au", "aux", "a", "par", "pour", "avec", "de", "du", "des", "d") || d.is(st-1, "la", "l") && d.is(st-2, "a", "de", "par", "avec", "pour") {
+			continue // "au Ministère de …", "avec le soutien de …"
+		}
+		out = append(out, o)
+		if !(d.is(st-1, "et") || d.is(st-1, "la", "le", "l") && d.is(st-2, "et")) {
+			break
+		}
+	}
+	return out
+}
+
+// nearestOrgBefore returns the organization named last before token i in
+// its sentence, within window tokens.
+func (s *state) nearestOrgBefore(i, window int) *ent {
+	d := s.d
+	for j := i - 1; j >= 0 && j >= i-window && d.sameSent(i, j); j-- {
+		if o := s.own(j); o != nil && o.typ == kg.TypeOrganization {
+			return o
 		}
 	}
 	return nil
@@ -668,6 +757,12 @@ func (s *state) locateAfter(ini *ent) {
 	d := s.d
 	sp := ini.spans[0]
 	r := d.sents[d.toks[sp[0]].sent]
+	// "la Cité éducative de Mont Baduel, à Cayenne, …"
+	if k := sp[1]; d.punct(k, ",") && d.is(k+1, "a") {
+		if t := s.ter(k + 2); t != nil && t.kind == string(geo.LevelCommune) {
+			s.relate(kg.LocatedIn, ini, t, "", d.toks[k].sent, "rules/initiative-place", 0.65)
+		}
+	}
 	for j := sp[1]; j < r[1]; j++ {
 		if !d.is(j, "dans", "en") {
 			continue
@@ -679,7 +774,8 @@ func (s *state) locateAfter(ini *ent) {
 				}
 				continue
 			}
-			if d.punct(k, ",") || d.is(k, "et", "l", "la", "le", "les") {
+			// "dans les quartiers prioritaires de Besançon et de Montbéliard"
+			if d.punct(k, ",") || d.is(k, "et", "l", "la", "le", "les", "de", "du", "des", "d", "quartier", "quartiers", "prioritaire", "prioritaires") {
 				continue
 			}
 			break
@@ -829,11 +925,16 @@ func (s *state) orgRelations() {
 
 // orgPlaces places organizations written with a place: "la régie X, à
 // Marseille", "le quartier Y à Toulouse, où l'association X …", "À
-// Mauléon, …, l'EBE X emploie".
+// Mauléon, …, l'EBE X emploie", "X, centre de ressources politique de la
+// ville de Bretagne et des Pays de la Loire", "l'entreprise d'insertion X,
+// installée dans le quartier de Maurepas à Rennes".
 func (s *state) orgPlaces() {
 	d := s.d
 	for _, o := range s.ents {
 		if o.typ != kg.TypeOrganization || o.auth || o.seat != nil || s.isStructureOrg(o) || len(o.spans) == 0 {
+			continue
+		}
+		if s.appositionPlaces(o) || s.installedPlaces(o) {
 			continue
 		}
 		sp := o.spans[0]
@@ -1035,4 +1136,81 @@ func (s *state) reportedEventBefore(i int) *ent {
 		return best.parentEv
 	}
 	return best
+}
+
+// appositionPlaces links an organization to the regions and departments an
+// apposition of its type names: "X, centre de ressources politique de la
+// ville de Bretagne et des Pays de la Loire," → LOCATED_IN both.
+func (s *state) appositionPlaces(o *ent) bool {
+	d := s.d
+	found := false
+	for _, sp := range o.spans {
+		k := sp[1]
+		if d.punct(k, ")") && d.punct(sp[1]-2, "(") {
+			k++
+		}
+		if !d.punct(k, ",") || k+1 >= len(d.toks) || d.toks[k+1].cap || !s.isHead(k+1) && !d.is(k+1, "tete") {
+			continue
+		}
+		for j := k + 1; j < len(d.toks) && j < k+18 && d.sameSent(k, j) && !d.punct(j, ",", ".", ";", ":", "(") && s.own(j) == nil; j++ {
+			t := s.ter(j)
+			if t == nil || t.terr == nil || t.terr.Level != geo.LevelRegion && t.terr.Level != geo.LevelDepartment {
+				continue
+			}
+			st, en, _ := t.mentionAt(j)
+			p := st - 1
+			if d.is(p, "la", "l", "les") {
+				p--
+			}
+			if d.is(p, "de", "du", "des", "d") {
+				s.relate(kg.LocatedIn, o, t, "", d.toks[j].sent, "rules/org-apposition-place", 0.75)
+				found = true
+			}
+			j = en - 1
+		}
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// installedVerbs say where an organization or a structure is.
+var installedVerbs = set("installe", "installee", "installes", "installees", "implante", "implantee", "implantes", "implantees",
+	"situe", "situee", "situes", "situees", "basee", "base", "domicilie", "domiciliee", "heberge", "hebergee")
+
+// installedPlaces links an organization or initiative to the communes and
+// neighbourhoods after ", installée dans le quartier de X à Y".
+func (s *state) installedPlaces(o *ent) bool {
+	d := s.d
+	found := false
+	for _, sp := range o.spans {
+		k := sp[1]
+		if d.punct(k, "»") {
+			k++
+		}
+		if d.punct(k, ",") {
+			k++
+		}
+		if !installedVerbs[d.toks[min(k, len(d.toks)-1)].fold] {
+			continue
+		}
+		for j := k + 1; j < len(d.toks) && j < k+14 && d.sameSent(k, j) && !d.punct(j, ",", ".", ";", ":"); j++ {
+			if e := s.own(j); e != nil && e.typ != kg.TypeTerritory {
+				break
+			}
+			t := s.ter(j)
+			if t == nil || t.kind != string(geo.LevelCommune) && t.kind != string(geo.LevelQPV) {
+				continue
+			}
+			_, en, _ := t.mentionAt(j)
+			s.relate(kg.LocatedIn, o, t, "", d.toks[j].sent, "rules/installed-in", 0.75)
+			found = true
+			j = en - 1
+		}
+		if found {
+			return true
+		}
+	}
+	return false
 }

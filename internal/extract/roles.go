@@ -219,10 +219,8 @@ func (s *state) rolePerson(h hit, orgEnd int) *ent {
 	// inverse apposition: the person after the role's phrase and a comma
 	for j := max(orgEnd, h.t1); j < len(d.toks) && j < max(orgEnd, h.t1)+8 && d.sameSent(h.t0, j); j++ {
 		if d.punct(j, ",") {
-			if p := s.own(j + 1); p != nil && p.typ == kg.TypePerson {
-				if st, _, ok := p.mentionAt(j + 1); ok && st == j+1 && !d.is(h.t0-1, "par") {
-					return p
-				}
+			if p := s.personStartsAt(j + 1); p != nil && !d.is(h.t0-1, "par") {
+				return p // "la préfète déléguée …, Mme X"
 			}
 			return nil
 		}
@@ -250,19 +248,27 @@ func (s *state) orgEndingBefore(j int) *ent {
 }
 
 // orgSubjectBefore returns the organization the text is about before token
-// i: the subject of its sentence, else of the previous one.
+// i: the subject of its sentence, else the first organization of the
+// previous sentences (two at most) that is not inside a prepositional phrase
+// ("… un prêt de France Active" is not what "son fondateur" refers to).
 func (s *state) orgSubjectBefore(i int) *ent {
 	if o := s.subjectOrg(i); o != nil {
 		return o
 	}
 	d := s.d
 	sent := d.toks[i].sent
-	if sent == 0 {
-		return nil
-	}
-	r := d.sents[sent-1]
-	for j := r[0]; j < r[1]; j++ {
-		if o := s.own(j); o != nil && o.typ == kg.TypeOrganization {
+	for back := 1; back <= 2 && sent-back >= 0; back++ {
+		r := d.sents[sent-back]
+		for j := r[0]; j < r[1]; j++ {
+			o := s.own(j)
+			if o == nil || o.typ != kg.TypeOrganization {
+				continue
+			}
+			st, en, _ := o.mentionAt(j)
+			if d.is(st-1, "de", "du", "des", "d", "par", "avec", "pour", "a", "au", "aux", "chez") || d.is(st-1, "la", "l") && d.is(st-2, "de", "par", "avec", "pour", "a", "chez") {
+				j = max(j, en-1)
+				continue
+			}
 			return o
 		}
 	}
