@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -483,6 +484,9 @@ func parsePlain(s string) *parsed {
 	}
 	paras := reflow(lines, s)
 	p.paragraphs, p.links = dropURLParagraphs(paras)
+	if p.published == "" {
+		p.published = datelineDate(p.paragraphs)
+	}
 	if p.title == "" && len(p.paragraphs) > 1 {
 		first := p.paragraphs[0]
 		if utf8.RuneCountInString(first) <= 150 && !strings.HasSuffix(first, ".") && !strings.HasSuffix(first, ":") && lineCount(lines, first) {
@@ -501,4 +505,25 @@ func lineCount(lines []textLine, para string) bool {
 		return finishParagraph(l.s) == para
 	}
 	return false
+}
+
+// datelineRe is the dateline opening a press release or a dispatch:
+// "Saint-Denis, le 2 octobre 2024 –", "Montpellier, 2 octobre 2024 —",
+// "PARIS, le 3 mars 2025 :".
+var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{L}'’ .-]{1,40}(?:\s*\([0-9AB]{2,3}\))?,\s*(?:le\s+)?((?:\p{L}+\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})\s*[–—:-]`)
+
+// datelineDate returns the date of a dateline opening one of the first
+// paragraphs of a text ("" if none).
+func datelineDate(paras []string) kg.Date {
+	for i, para := range paras {
+		if i >= 4 {
+			break
+		}
+		if m := datelineRe.FindStringSubmatch(para); m != nil {
+			if d, ok := ParseFrenchDate(m[1], ""); ok {
+				return d
+			}
+		}
+	}
+	return ""
 }
