@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"math"
 	"strings"
 
@@ -171,7 +172,11 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 	case le != nil && (le.branch || le.generic) && place != nil:
 		_, cands := s.geoAt(place.t0, geo.LevelRegion, geo.LevelDepartment)
 		t := s.pick(place.m, cands)
-		o = s.branchEnt(le, t, d.str(st, max(place.t1, paren)))
+		written := d.str(st, max(place.t1, paren))
+		if place == inner {
+			written = d.str(st, paren) // "… d'Occitanie (CRESS Occitanie)": the long form
+		}
+		o = s.branchEnt(le, t, written)
 		o.names = append(o.names, long)
 		if place == inner {
 			o.names = append(o.names, d.str(acr, closing))
@@ -308,4 +313,39 @@ func (s *state) initiativeKindAt(i int) bool {
 		}
 	}
 	return false
+}
+
+// orgByInitials returns the one organization of the article whose name the
+// acronym written on tokens [t0, t1) spells ("RNEI" for "Réseau national
+// des entreprises d'insertion"), nil if none or several, or if the acronym
+// is a concept's or a national actor's.
+func (s *state) orgByInitials(t0, t1 int) *ent {
+	d := s.d
+	if t1 != t0+1 || !d.toks[t0].upper || d.toks[t0].kind != tWord {
+		return nil
+	}
+	f := d.toks[t0].fold
+	letters := acronymLetters(f)
+	if len(letters) < 3 || s.x.themeByKey[f] != nil || s.x.orgByAcr[f] != nil {
+		return nil
+	}
+	var found *ent
+	for _, o := range s.ents {
+		if o.typ != kg.TypeOrganization || strings.Count(o.name, " ") < 2 {
+			continue
+		}
+		words := strings.Fields(fold(o.name))
+		if len(words) == 0 || words[0][0] != letters[0] || alignCost(letters, words) > maxAlignCost(letters) {
+			continue
+		}
+		if found != nil && found != o {
+			return nil
+		}
+		found = o
+	}
+	if found != nil {
+		found.acronym = cmp.Or(found.acronym, d.toks[t0].text)
+		s.acronyms[f] = found
+	}
+	return found
 }

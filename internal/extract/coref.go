@@ -17,7 +17,11 @@ func (s *state) coreference() {
 			continue
 		}
 		if tk.upper {
-			if o := s.acronyms[tk.fold]; o != nil {
+			o := s.acronyms[tk.fold]
+			if o == nil {
+				o = s.orgByInitials(i, i+1)
+			}
+			if o != nil {
 				s.add(o, i, i+1)
 				s.claim(o, i, i+1)
 				continue

@@ -290,6 +290,9 @@ func (s *state) eventAt(h hit) *evMention {
 	if anaphoricKinds[kindWord] {
 		return nil
 	}
+	if d.capsLine(h.t0) {
+		return nil // a heading in capitals ("PROGRAMME DE LA JOURNÉE")
+	}
 	m := &evMention{t0: h.t0, t1: h.t1, kindTok: h.t0, kindEnd: h.t1, kind: k.kind, kindWord: kindWord}
 	kindTk := d.toks[h.t0]
 	// the number of the head word ("journées d'échanges" is plural, "journée d'échanges" is not)
@@ -341,7 +344,8 @@ func (s *state) eventAt(h hit) *evMention {
 	}
 	hasTopic := topicEnd > end
 	// a topic written further in the sentence: "un webinaire jeudi 12 décembre, consacré au …"
-	if !hasTopic && title == "" {
+	// ("la matinée a été consacrée aux interventions" describes a part of the day)
+	if !hasTopic && title == "" && !d.is(m.t0-1, "le", "la", "l", "ce", "cet", "cette") {
 		for x := end; x < len(d.toks) && d.sameSent(h.t0, x) && x < end+16; x++ {
 			if eventPreps[d.toks[x].fold] && !d.is(x, "sur") {
 				if ce := s.eventComplement(x); ce > x+1 {
@@ -381,7 +385,7 @@ func (s *state) eventAt(h hit) *evMention {
 		case hasTopic:
 			b.WriteString(" " + d.str(end, topicEnd))
 		case m.poss:
-			if o := s.subjectOrg(m.t0); o != nil {
+			if o := s.possessor(m.t0); o != nil {
 				b.WriteString(" de " + shortName(o))
 			}
 		}
@@ -543,12 +547,38 @@ func (s *state) subjectOrg(i int) *ent {
 		if e := s.own(j); e != nil && e.typ == kg.TypeOrganization {
 			// not inside a prepositional phrase ("au Ministère de …")
 			st, _, _ := e.mentionAt(j)
-			if d.is(st-1, "au", "aux", "a", "du", "des", "de", "d", "par", "avec", "pour") || d.is(st-2, "a", "de", "par", "avec", "pour") && d.is(st-1, "la", "l") {
+			if d.is(st-1, "au", "aux", "a", "du", "des", "de", "d", "par", "avec", "pour") || d.is(st-2, "a", "de", "par", "avec", "pour") && d.is(st-1, "la", "l", "le", "les") {
 				j = st
 				continue
 			}
 			return e
 		}
+	}
+	return nil
+}
+
+// possessor returns the organization a possessive at token i refers to:
+// the subject of its sentence before it, else the subject after it ("Lors
+// de son assemblée générale, le RNEI a élu …").
+func (s *state) possessor(i int) *ent {
+	if o := s.subjectOrg(i); o != nil {
+		return o
+	}
+	d := s.d
+	for j := i + 1; j < len(d.toks) && d.sameSent(i, j); j++ {
+		o := s.own(j)
+		if o == nil || o.typ != kg.TypeOrganization {
+			continue
+		}
+		st, en, _ := o.mentionAt(j)
+		if d.is(st-1, "au", "aux", "a", "du", "des", "de", "d", "par", "avec", "pour") || d.is(st-1, "la", "l", "le", "les") && d.is(st-2, "a", "de", "par", "avec", "pour") {
+			j = max(j, en-1)
+			continue
+		}
+		if d.punct(st-1, ",") || d.is(st-1, "le", "la", "l", "les") && d.punct(st-2, ",") {
+			return o
+		}
+		return nil
 	}
 	return nil
 }

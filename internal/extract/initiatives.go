@@ -22,6 +22,9 @@ func (s *state) initiatives() {
 		if end := s.longestKindAt(h.t0, lkInit); end != h.t1 {
 			continue
 		}
+		if s.d.capsLine(h.t0) {
+			continue // a heading in capitals
+		}
 		k := s.x.lx.initiatives[h.ref.idx]
 		switch k.mode {
 		case "compound":
@@ -283,6 +286,19 @@ func (s *state) namedInitiative(h hit, k kindEntry) {
 		// "de territoire", "de longue durée" inside a programme's name
 		for end+1 < n && d.is(end, "de", "d") && d.toks[end+1].kind == tWord && !d.toks[end+1].cap && !verbLike(d.toks[end+1].fold) && !determiners[d.toks[end+1].fold] && d.sameSent(st, end+1) {
 			end += 2
+		}
+		// "l'appel à projets Entreprendre autrement 2019": lower-case words up to a year
+		if !quoted {
+			for x := end; x < n && x < end+4 && d.sameSent(st, x); x++ {
+				t := d.toks[x]
+				if t.kind == tNum && len(t.text) == 4 && strings.HasPrefix(t.text, "20") {
+					end = x + 1
+					break
+				}
+				if t.kind != tWord || t.cap || verbForms[t.fold] || strings.HasSuffix(t.fold, "ent") && !strings.HasSuffix(t.fold, "ment") || determiners[t.fold] || namePreps[t.fold] || pronouns[t.fold] {
+					break
+				}
+			}
 		}
 		if !s.free(st, end) || s.onlyPlace(st, end) {
 			return

@@ -112,6 +112,8 @@ func (s *state) authorities() {
 			level, head = geo.LevelDepartment, 2
 		case (tk.fold == "ville" || tk.fold == "mairie") && tk.cap:
 			level = geo.LevelCommune
+		case tk.fold == "collectivite" && tk.cap && d.is(i+1, "territoriale", "europeenne"):
+			level, head = geo.LevelRegion, 2 // "Collectivité territoriale de Guyane
 		default:
 			continue
 		}
@@ -673,6 +675,16 @@ func (s *state) typedNames() {
 		// a structure: crèche, tiers-lieu, épicerie solidaire…
 		k := s.x.lx.initiatives[h.ref.idx]
 		st, end, _ := s.properName(h.t1, false)
+		if end <= st && d.is(h.t1, "du", "de") && d.is(h.t1+1, "quartier") && h.t1+2 < len(d.toks) && d.toks[h.t1+2].cap {
+			// "le chantier d'insertion du quartier Rougemont": named by its neighbourhood
+			// (the neighbourhood itself is read by quartiers)
+			if st2, e2, _ := s.properName(h.t1+2, false); e2 > st2 && s.free(h.t0, e2) {
+				ini := &ent{typ: kg.TypeInitiative, name: capitalize(d.str(h.t0, e2)), kind: k.kind, structure: true, keyTok: h.t0}
+				ini = s.add(ini, h.t0, e2)
+				s.claim(ini, h.t0, h.t1+2)
+				continue
+			}
+		}
 		if end <= st && d.is(h.t1, "de", "du", "des", "d") {
 			// "la crèche parentale de Toulon": an initiative named by its place
 			if g, cands := s.geoAt(s.skipPrep(h.t1)); g != nil && g.m.Capitalized && s.free(h.t0, g.t1) {
@@ -693,8 +705,8 @@ func (s *state) typedNames() {
 			}
 			continue
 		}
-		if end <= st || !s.free(st, end) || s.onlyPlace(st, end) {
-			continue
+		if end <= st || !s.free(st, end) || s.onlyPlace(st, end) && s.majorPlace(st, end) {
+			continue // "l'auto-école sociale Racines" is a name, "la crèche Bretagne" is not
 		}
 		orgName := d.str(st, end)
 		org := s.add(&ent{typ: kg.TypeOrganization, name: orgName, kind: "organization", names: []string{d.str(h.t0, end)}}, st, end)
@@ -788,6 +800,9 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 	if articles[tk.fold] && !(i+1 < n && d.toks[i+1].cap && d.sameSent(i, i+1)) {
 		return i, i, false // "Le" alone, "La" before a lower-case word
 	}
+	if namePreps[tk.fold] && !articles[tk.fold] || d.capsLine(i) {
+		return i, i, false // "DE LA JOURNÉE": a preposition, a heading in capitals
+	}
 	end := i + 1
 	for j := i + 1; j < n && j < i+12 && d.sameSent(i, j); j++ {
 		t := d.toks[j]
@@ -804,6 +819,9 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 			end = j + 1
 			continue
 		}
+		if t.text == "a" {
+			break // the verb "a", not "à"
+		}
 		if namePreps[t.fold] || articles[t.fold] || t.elided {
 			// a connector continues the name only before a capitalised word,
 			// and never before a place after "à", "en", "sur"
@@ -814,6 +832,9 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 			if k < n && d.sameSent(j, k) && (d.toks[k].cap || d.toks[k].upper) && d.toks[k].kind != tPunct && s.free(k, k+1) {
 				if (t.fold == "a" || t.fold == "au" || t.fold == "aux" || t.fold == "en" || t.fold == "sur") && len(s.gAt[k]) > 0 {
 					break
+				}
+				if t.fold == "et" && k > j+1 && s.kindAt(k) {
+					break // "le Dispositif X et le Chantier d'insertion Y": a second name
 				}
 				continue
 			}
@@ -856,8 +877,8 @@ func (s *state) complement(i int, strong bool) int {
 			break
 		}
 		f := t.fold
-		if months[f] || weekdays[f] {
-			break
+		if months[f] || weekdays[f] || t.text == "a" {
+			break // "la Maison du projet a ouvert": the verb, not "à"
 		}
 		if t.elided && f != "l" && f != "d" {
 			break // "s'engage", "qu'il"
@@ -869,15 +890,25 @@ func (s *state) complement(i int, strong bool) int {
 			if articles[f] && !afterPrep {
 				break
 			}
+			if f == "pour" && j+1 < n && d.toks[j+1].kind == tWord && !d.toks[j+1].cap && !articles[d.toks[j+1].fold] && !d.toks[j+1].elided && infinitive(d.toks[j+1].fold) {
+				break // "… d'Occitanie pour développer": a purpose, not the name
+			}
 			if f == "et" {
-				// "écologique et solidaire", "Scop et Scic", "du Travail et de l'Emploi"
+				// "écologique et solidaire", "Scop et Scic", "du Travail et de l'Emploi",
+				// "des ressourceries et recycleries"
 				nx := j + 1
 				if nx >= n || !d.sameSent(j, nx) {
 					break
 				}
 				nt := d.toks[nx]
-				if !(nt.cap || namePreps[nt.fold] || adjectiveLike(nt.fold)) || determiners[nt.fold] && !namePreps[nt.fold] {
+				plurals := strings.HasSuffix(d.toks[j-1].fold, "s") && strings.HasSuffix(nt.fold, "s") && nt.kind == tWord && !nt.cap && !verbLike(nt.fold) && !determiners[nt.fold]
+				if !(nt.cap || namePreps[nt.fold] || adjectiveLike(nt.fold) || plurals) || determiners[nt.fold] && !namePreps[nt.fold] {
 					break
+				}
+				if plurals {
+					end = nx + 1
+					j = nx
+					continue
 				}
 			}
 			if (f == "a" || f == "au" || f == "aux" || f == "en" || f == "sur") && j+1 < n && (len(s.gAt[s.skipArticle(j+1)]) > 0 || d.toks[j+1].kind == tNum) {
@@ -1047,12 +1078,11 @@ func (s *state) hitsEndingAt(t int) []int {
 // namedInSentence reports whether territory t is named in the sentence of
 // token i, before it.
 func (s *state) namedInSentence(t *geo.Territory, i int) bool {
-	e := s.byID[kg.ID(t.ID())]
-	if e == nil {
-		return false
-	}
-	for _, sp := range e.spans {
-		if sp[0] < i && s.d.sameSent(sp[0], i) {
+	for _, g := range s.gList {
+		if g.t0 >= i || !s.d.sameSent(g.t0, i) {
+			continue
+		}
+		if slices.Contains(g.m.Candidates, t) {
 			return true
 		}
 	}
@@ -1092,6 +1122,49 @@ func (s *state) lexiconOrgOver(t0, t1 int) bool {
 			if h := s.hits[hi]; h.ref.kind == lkOrg && h.t1 >= t1 && h.t1-h.t0 > t1-t0 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// kindAt reports whether an organization head or an event or initiative
+// kind starts at token i.
+func (s *state) kindAt(i int) bool {
+	for _, hi := range s.byTok[i] {
+		switch s.hits[hi].ref.kind {
+		case lkHead, lkEvent, lkInit:
+			return true
+		}
+	}
+	return false
+}
+
+// majorPlace reports whether tokens [t0, t1) name a region, a department
+// or a commune of 20,000 inhabitants or more (a place, never the proper name
+// of a structure).
+func (s *state) majorPlace(t0, t1 int) bool {
+	for _, g := range s.gAt[t0] {
+		if g.t1 != t1 {
+			continue
+		}
+		for _, c := range g.m.Candidates {
+			if c.Level == geo.LevelRegion || c.Level == geo.LevelDepartment || c.Level == geo.LevelCommune && c.Population >= 20000 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// infinitive reports whether a folded lower-case word looks like a verb's
+// infinitive ("développer", "agir", "promouvoir").
+func infinitive(f string) bool {
+	if len(f) < 5 {
+		return false
+	}
+	for _, suf := range []string{"er", "ir", "oir", "re"} {
+		if strings.HasSuffix(f, suf) && !adjectiveLike(f) {
+			return true
 		}
 	}
 	return false

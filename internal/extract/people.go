@@ -203,6 +203,8 @@ func (s *state) signatures() {
 			name := strings.TrimSpace(d.str(st, b))
 			if le := s.lexiconByName(name); le != nil {
 				org = s.lexOrgEnt(le)
+			} else if o := s.orgByInitials(st, b); o != nil {
+				org = o // "Julien DUPONT - RNEI" after "le Réseau national des entreprises d'insertion"
 			} else {
 				org = &ent{typ: kg.TypeOrganization, name: name, kind: s.headKind(st)}
 			}

@@ -162,6 +162,9 @@ func (s *state) pick(m *geo.Match, cands []*geo.Territory) *geo.Territory {
 	}
 	best, bestScore := cands[0], s.support(cands[0], m.Key)
 	for _, c := range cands[1:] {
+		if (best.Level == geo.LevelRegion || best.Level == geo.LevelDepartment) && c.Level == geo.LevelCommune && !s.departmentNamed(c.Department) {
+			continue // "La Réunion" is the region unless the village's department is named
+		}
 		sc := s.support(c, m.Key)
 		// a commune named like its own department and most of it (Paris) is the commune
 		cityOfDep := c.Level == geo.LevelCommune && best.Level == geo.LevelDepartment && c.Department == best.Code && sc == bestScore && 2*c.Population >= best.Population
@@ -211,8 +214,11 @@ func (s *state) acceptPlace(m *geo.Match, t *geo.Territory, t0 int) bool {
 	if m.CodeHint != "" || cue >= geo.CueLocative || t.Level == geo.LevelQPV {
 		return true
 	}
+	if tk := s.d.toks[t0]; tk.cap && articles[tk.fold] && t0+1 < len(s.d.toks) && s.d.toks[t0+1].cap && s.d.sameSent(t0, t0+1) && t.Level != geo.LevelCommune {
+		return true // "La Réunion": the capitals make the region's name (a meeting is "la réunion")
+	}
 	if tk := s.d.toks[t0]; tk.cap && articles[tk.fold] && t0 > 0 && !tk.nl && s.d.sameSent(t0-1, t0) && t0+1 < len(s.d.toks) && s.d.toks[t0+1].cap {
-		return true // "La Réunion", "Le Havre" mid-sentence: the article's capital makes it a name
+		return true // "Le Havre" mid-sentence: the article's capital makes it a name
 	}
 	supported := s.support(t, m.Key) > 0
 	if m.Ambiguity.Score < 0.5 {
@@ -307,7 +313,12 @@ func (s *state) territories() {
 				best, bestM, bestScore = t, o.m, sc
 			}
 		}
-		if best == nil || !s.acceptPlace(bestM, best, g.t0) || holder == nil && s.insideProperName(g, best) {
+		if best == nil || holder == nil && s.insideProperName(g, best) {
+			continue
+		}
+		// "Le Fournil de Nancy": "de" after a name is as good a cue as "à" for a town
+		townInName := holder != nil && bestM.Capitalized && (best.Level != geo.LevelCommune || best.Population >= 2000)
+		if !townInName && !s.acceptPlace(bestM, best, g.t0) {
 			continue
 		}
 		t := s.mentionTerritory(best, g.t0, g.t1)
@@ -568,4 +579,20 @@ func (s *state) quartierNear(name string, t0 int) *geo.Territory {
 		}
 	}
 	return nil
+}
+
+// departmentNamed reports whether the article names the department of
+// that code.
+func (s *state) departmentNamed(code string) bool {
+	for _, g := range s.gList {
+		if !g.m.Capitalized {
+			continue
+		}
+		for _, c := range g.m.Candidates {
+			if c.Level == geo.LevelDepartment && c.Code == code {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -45,7 +45,7 @@ func (s *state) eventRelations() {
 			sent := d.toks[sp[0]].sent
 			// "son assemblée générale", "ses Rencontres nationales"
 			if d.is(sp[0]-1, "son", "sa", "ses", "leur", "leurs") {
-				if o := s.subjectOrg(sp[0]); o != nil {
+				if o := s.possessor(sp[0]); o != nil {
 					s.relate(kg.Organized, o, e, "", sent, "rules/event-possessive", 0.8)
 					organizers[o] = true
 				}
@@ -408,6 +408,15 @@ func (s *state) participants() {
 	// "animée par X", "en présence de X", "représentée par X"
 	for i := 0; i+2 < len(d.toks); i++ {
 		by := participationBy[d.toks[i].fold] && d.is(i+1, "par") || d.is(i, "presence") && d.is(i+1, "de", "d")
+		if !by && d.is(i+1, "par") && s.personStartsAt(i+2) != nil {
+			// "Présentation du budget participatif de la Ville de X par Y"
+			for k := i; k >= 0 && k > i-10 && d.sameSent(i, k) && !d.punct(k, ","); k-- {
+				if participationBy[d.toks[k].fold] && !d.toks[k].nl || d.is(k, "presentation", "intervention", "animation") {
+					by = true
+					break
+				}
+			}
+		}
 		if !by {
 			continue
 		}
@@ -526,7 +535,8 @@ func (s *state) isStructureOrg(o *ent) bool {
 }
 
 // presentCues say that an initiative was presented at the event.
-var presentCues = set("presente", "presentee", "presentes", "presentees", "presentera", "presenteront", "presentation", "temoigne", "atelier", "ateliers", "expose", "exposee")
+var presentCues = set("presente", "presentee", "presentes", "presentees", "presentera", "presenteront", "presentation", "temoigne", "atelier", "ateliers", "expose", "exposee",
+	"adopte", "adoptee", "adoptes", "adoptees", "devoile", "devoilee")
 
 // initiativeRelations links initiatives to who leads them (LED_BY), where
 // they are (LOCATED_IN) and the event where they were presented
@@ -758,12 +768,17 @@ func (s *state) locateAfter(ini *ent) {
 	sp := ini.spans[0]
 	r := d.sents[d.toks[sp[0]].sent]
 	// "la Cité éducative de Mont Baduel, à Cayenne, …"
-	if k := sp[1]; d.punct(k, ",") && d.is(k+1, "a") {
-		if t := s.ter(k + 2); t != nil && t.kind == string(geo.LevelCommune) {
-			s.relate(kg.LocatedIn, ini, t, "", d.toks[k].sent, "rules/initiative-place", 0.65)
+	for _, sp2 := range ini.spans {
+		if k := sp2[1]; d.punct(k, ",") && d.is(k+1, "a") {
+			if t := s.ter(k + 2); t != nil && t.kind == string(geo.LevelCommune) {
+				s.relate(kg.LocatedIn, ini, t, "", d.toks[k].sent, "rules/initiative-place", 0.65)
+			}
 		}
 	}
 	for j := sp[1]; j < r[1]; j++ {
+		if e := s.own(j); e != nil && e != ini {
+			break // "…, attribué à l'épicerie X, installée dans …": the place is X's
+		}
 		if !d.is(j, "dans", "en") {
 			continue
 		}
@@ -813,7 +828,7 @@ func (s *state) presentedAt(ini *ent) {
 		if !cue {
 			continue
 		}
-		if ev := s.eventBefore(sp[0] + 1); ev != nil {
+		if ev := s.reportedEventBefore(sp[0]); ev != nil {
 			s.relate(kg.PresentedAt, ini, ev, "", sent, "rules/initiative-presented", 0.7)
 			return
 		}

@@ -447,3 +447,31 @@ func (d *doc) punct(i int, marks ...string) bool {
 func (d *doc) sameSent(a, b int) bool {
 	return a >= 0 && b >= 0 && a < len(d.toks) && b < len(d.toks) && d.toks[a].sent == d.toks[b].sent
 }
+
+// capsLine reports whether token i is on a line written in capitals (two
+// words or more, all upper case): a heading ("PROGRAMME DE LA JOURNÉE"),
+// not names.
+func (d *doc) capsLine(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	a, b := i, i+1
+	for a > 0 && !d.toks[a].nl {
+		a--
+	}
+	for b < len(d.toks) && !d.toks[b].nl {
+		b++
+	}
+	words, upper := 0, 0
+	for k := a; k < b; k++ {
+		t := &d.toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		words++
+		if t.upper || len(t.text) == 1 && t.cap {
+			upper++
+		}
+	}
+	return words >= 2 && upper == words
+}
