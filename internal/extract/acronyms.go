@@ -145,6 +145,16 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 	long := d.str(st, paren)
 	acrText := d.toks[acr].text
 	if s.isConcept(acrText, long) {
+		// "le Pôle territorial de coopération économique (PTCE) Sud Caraïbe":
+		// a concept and the proper name of one of its kind
+		if inner == nil && closing+1 < len(d.toks) && d.toks[closing+1].cap && s.free(st, closing+1) {
+			if ns, ne, _ := s.properName(closing+1, false); ne > ns && s.free(ns, ne) && !s.onlyPlace(ns, ne) {
+				proper := d.str(ns, ne)
+				o := &ent{typ: kg.TypeOrganization, name: acrText + " " + proper, kind: "organization", names: []string{long + " " + d.str(paren, ne), long + " " + proper}}
+				o = s.add(o, st, ne)
+				s.claim(o, st, ne)
+			}
+		}
 		return
 	}
 	// a place ending the long form, inside or after the parentheses

@@ -35,6 +35,7 @@ func (s *state) coreference() {
 		}
 	}
 	s.bareOrgs()
+	s.repeatedOrgNames()
 	for _, a := range s.evAnaphora {
 		if !s.free(a[0], a[1]) {
 			continue
@@ -193,5 +194,38 @@ func (s *state) bareOrgs() {
 		}
 		head := fold(d.str(h.t0, h.t1)) + " "
 		resolve(h.t0, h.t1, func(o *ent) bool { return strings.HasPrefix(fold(o.name)+" ", head) })
+	}
+}
+
+// repeatedOrgNames adds the later mentions of an organization by its full
+// name ("l'entreprise d'insertion Lakou Vert … Lakou Vert est adhérente de
+// …"): the name written again with a capital, on free tokens.
+func (s *state) repeatedOrgNames() {
+	d := s.d
+	for _, o := range s.ents {
+		if o.typ != kg.TypeOrganization || len(o.spans) == 0 {
+			continue
+		}
+		for _, n := range append([]string{o.name}, o.names...) {
+			f := fold(n)
+			if len(f) < 4 || isAcronym(n) {
+				continue
+			}
+			pat := " " + f + " "
+			for from := 0; ; {
+				k := strings.Index(string(d.fv[from:]), pat)
+				if k < 0 {
+					break
+				}
+				at := from + k + 1
+				from = at
+				t0, t1, ok := d.tokenRange(at, at+len(f))
+				if !ok || !d.toks[t0].cap || !s.free(t0, t1) || s.ter(t0) != nil && t1-t0 == 1 {
+					continue
+				}
+				s.add(o, t0, t1)
+				s.claim(o, t0, t1)
+			}
+		}
 	}
 }

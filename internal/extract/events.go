@@ -227,6 +227,9 @@ func (s *state) hasHit(k lexKind) bool {
 
 // sameEvent reports whether two event mentions name the same event.
 func sameEvent(a, b *evMention, d *doc) bool {
+	if a.date != nil && b.date != nil && a.date.From != b.date.From {
+		return false // "le webinaire du 12 septembre" and "le prochain, le 14 novembre"
+	}
 	if fold(a.name) == fold(b.name) {
 		return true
 	}
@@ -345,9 +348,10 @@ func (s *state) eventAt(h hit) *evMention {
 	hasTopic := topicEnd > end
 	// a topic written further in the sentence: "un webinaire jeudi 12 décembre, consacré au …"
 	// ("la matinée a été consacrée aux interventions" describes a part of the day)
-	if !hasTopic && title == "" && !d.is(m.t0-1, "le", "la", "l", "ce", "cet", "cette") {
+	if !hasTopic && title == "" {
+		definiteHere := d.is(m.t0-1, "le", "la", "l", "ce", "cet", "cette")
 		for x := end; x < len(d.toks) && d.sameSent(h.t0, x) && x < end+16; x++ {
-			if eventPreps[d.toks[x].fold] && !d.is(x, "sur") {
+			if eventPreps[d.toks[x].fold] && !d.is(x, "sur") && (!definiteHere || d.punct(x-1, ",")) {
 				if ce := s.eventComplement(x); ce > x+1 {
 					m.name = capitalize(d.str(h.t0, end)) + " " + d.str(x, ce)
 					hasTopic = true
@@ -547,6 +551,9 @@ func (s *state) subjectOrg(i int) *ent {
 		if e := s.own(j); e != nil && e.typ == kg.TypeOrganization {
 			// not inside a prepositional phrase ("au Ministère de …")
 			st, _, _ := e.mentionAt(j)
+			if h := s.headEndingAt(st); h >= 0 {
+				st = h // "par l'association X": the type noun before the name
+			}
 			if d.is(st-1, "au", "aux", "a", "du", "des", "de", "d", "par", "avec", "pour") || d.is(st-2, "a", "de", "par", "avec", "pour") && d.is(st-1, "la", "l", "le", "les") {
 				j = st
 				continue
@@ -581,4 +588,16 @@ func (s *state) possessor(i int) *ent {
 		return nil
 	}
 	return nil
+}
+
+// headEndingAt returns the start of a lower-case organization head ending
+// just before token i ("l'association X": the token of "association"), -1
+// if none.
+func (s *state) headEndingAt(i int) int {
+	for _, hi := range s.hitsEndingAt(i) {
+		if h := s.hits[hi]; h.ref.kind == lkHead && !s.d.toks[h.t0].cap {
+			return h.t0
+		}
+	}
+	return -1
 }

@@ -184,6 +184,13 @@ func (s *state) compoundInitiative(h hit, k kindEntry) {
 	if suffix != "" {
 		ini.names = append(ini.names, d.str(h.t0, nameEnd), base)
 	}
+	// "…, baptisé « Engagements Quartiers 2030 »": another name
+	if x := nameEnd; d.punct(x, ",") && d.is(x+1, "baptise", "baptisee", "intitule", "intitulee", "denomme", "denommee", "appele", "appelee") {
+		if st, e2, quoted := s.properName(x+2, false); quoted && e2 > st {
+			ini.names = append(ini.names, d.str(st, e2))
+			s.claim(ini, x+2, e2+1)
+		}
+	}
 	ini = s.add(ini, h.t0, nameEnd)
 	s.claim(ini, h.t0, nameEnd)
 }
@@ -235,7 +242,7 @@ func (s *state) carrierWithin(i, window int) *ent {
 		if carrierVerbs[d.toks[j].fold] {
 			// "porté par X", "mis en place à Reims par X"
 			p := j + 1
-			for p < len(d.toks) && p < j+6 && !d.is(p, "par") && d.toks[p].kind == tWord && !verbLike(d.toks[p].fold) && d.sameSent(j, p) {
+			for p < len(d.toks) && p < j+6 && !d.is(p, "par") && (d.toks[p].kind == tWord && !verbLike(d.toks[p].fold) || d.toks[p].kind == tNum) && d.sameSent(j, p) {
 				p++
 			}
 			if !d.is(p, "par") {
@@ -319,6 +326,20 @@ func (s *state) namedInitiative(h hit, k kindEntry) {
 		s.claim(ini, h.t0, last)
 		return
 	}
+	// "son plan local de lutte contre les discriminations": a possessive
+	// names one initiative of its owner
+	if !d.toks[h.t0].cap && d.is(h.t0-1, "son", "sa", "ses", "leur", "leurs") && formalKinds[fold(k.form)] {
+		e := h.t1
+		for e < n && d.toks[e].kind == tWord && !d.toks[e].cap && adjectiveLike(d.toks[e].fold) && !verbLike(d.toks[e].fold) && d.sameSent(h.t0, e) {
+			e++
+		}
+		if ce := s.complement(e, false); ce > e+1 && d.is(e, "de", "du", "des", "d", "pour", "en") && s.free(h.t0, ce) {
+			ini := &ent{typ: kg.TypeInitiative, name: capitalize(d.str(h.t0, ce)), kind: k.kind, keyTok: h.t0}
+			ini = s.add(ini, h.t0, ce)
+			s.claim(ini, h.t0, ce)
+			return
+		}
+	}
 	// "le Pacte pour l'emploi des quartiers"
 	if d.toks[h.t0].cap && (h.t0 == 0 || !d.toks[h.t0].nl) {
 		ce := s.complement(h.t1, false)
@@ -339,8 +360,9 @@ func (s *state) namedInitiative(h hit, k kindEntry) {
 func (s *state) programmes() {
 	d := s.d
 	n := len(d.toks)
+	skipTo := -1
 	for _, h := range s.hits {
-		if h.ref.kind != lkProg || !s.free(h.t0, h.t1) {
+		if h.ref.kind != lkProg || !s.free(h.t0, h.t1) || h.t0 < skipTo {
 			continue
 		}
 		if end := s.longestKindAt(h.t0, lkProg); end != h.t1 {
@@ -357,6 +379,10 @@ func (s *state) programmes() {
 			}
 		}
 		p := s.x.lx.progs[h.ref.idx]
+		if d.punct(h.t0-1, "«", "\"", "“") && d.is(h.t0-2, "baptise", "baptisee", "intitule", "intitulee", "denomme", "denommee", "appele", "appelee", "nomme", "nommee") {
+			skipTo = h.t1 // "le contrat de ville de X, baptisé « Engagements Quartiers 2030 »": its name
+			continue
+		}
 		end := h.t1
 		var acr [2]int
 		if d.punct(end, "(") && end+2 < n && d.toks[end+1].upper && d.punct(end+2, ")") {
@@ -412,3 +438,8 @@ func (s *state) programmes() {
 		}
 	}
 }
+
+// formalKinds are the kinds of initiative that a possessive and a
+// complement name ("son plan local de lutte contre les discriminations");
+// "sa démarche de mutualisation" is a description.
+var formalKinds = set("plan", "programme", "pacte", "strategie", "schema directeur", "charte", "feuille de route")

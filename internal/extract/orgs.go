@@ -163,10 +163,11 @@ func (s *state) authorities() {
 		i = g.t1 - 1
 	}
 	s.intercommunalities()
+	defer s.bareIntercommunalities()
 	// EPCI named as such: their name is the authority's
 	for _, g := range s.gList {
-		if !g.m.Capitalized || !s.free(g.t0, g.t1) {
-			continue
+		if !g.m.Capitalized || !s.free(g.t0, g.t1) || s.lexiconOrgOver(g.t0, g.t1) || g.t1 < len(s.d.toks) && s.d.toks[g.t1].cap && s.d.sameSent(g.t0, g.t1) {
+			continue // "Toulouse Métropole Habitat": a longer name
 		}
 		for _, c := range g.m.Candidates {
 			if c.Level != geo.LevelEPCI || !epciAuthorityName(g.m.Key) {
@@ -538,7 +539,7 @@ func (s *state) branchAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 	if e.generic {
 		levels = append(levels, geo.LevelCommune)
 	}
-	if g, cands := s.geoAt(k, levels...); g != nil && g.m.Capitalized {
+	if g, cands := s.geoAt(k, levels...); g != nil && g.m.Capitalized && d.sameSent(t1-1, k) {
 		t := s.pick(g.m, cands)
 		if t.Level == geo.LevelCommune && !e.generic {
 			return nil, 0
@@ -617,7 +618,7 @@ func (s *state) typedNames() {
 				continue // a capitalised head starts the name itself (headOrgs)
 			}
 			j := h.t1
-			if hd.keep && hd.kind != "venue" && d.is(j, "de", "du", "des", "d") {
+			if hd.keep && (hd.kind != "venue" || first.cap) && d.is(j, "de", "du", "des", "d") {
 				// "centre socioculturel du Neuhof", "mission locale de Lille"
 				k := s.skipPrep(j)
 				if k < len(d.toks) && d.toks[k].cap {
@@ -653,6 +654,9 @@ func (s *state) typedNames() {
 			}
 			if end <= st || !s.free(st, end) || s.onlyPlace(st, end) && hd.keep {
 				continue
+			}
+			if !quoted {
+				end = s.lowerTail(end)
 			}
 			name := d.str(st, end)
 			var aliases []string
@@ -1168,4 +1172,71 @@ func infinitive(f string) bool {
 		}
 	}
 	return false
+}
+
+// lowerTail extends a name ending at token end over one or two lower-case
+// words when a number or the end of the clause follows them ("l'association
+// Femmes relais 93", "le collectif Vivre ensemble,"): not over a verb, a
+// participle, an article or a preposition.
+func (s *state) lowerTail(end int) int {
+	d := s.d
+	n := len(d.toks)
+	k := end
+	for k < n && k < end+2 && d.sameSent(end-1, k) {
+		t := d.toks[k]
+		if t.kind != tWord || t.cap || t.elided || verbLike(t.fold) || participle(t.fold) || determiners[t.fold] || namePreps[t.fold] || articles[t.fold] || months[t.fold] || s.kindAt(k) || !s.free(k, k+1) {
+			break
+		}
+		k++
+	}
+	if k == end {
+		return end
+	}
+	if k < n && d.sameSent(end-1, k) && d.toks[k].kind == tNum && len(d.toks[k].text) <= 3 {
+		return k + 1 // "Femmes relais 93"
+	}
+	if k >= n || !d.sameSent(end-1, k) || d.punct(k, ",", ";", ")", ".") {
+		return k
+	}
+	return end
+}
+
+// bareIntercommunalities gives "la Métropole", "l'Agglomération", "l'agglo",
+// "la communauté de communes" written alone to the one intercommunality the
+// article names.
+func (s *state) bareIntercommunalities() {
+	d := s.d
+	var only *ent
+	for _, e := range s.ents {
+		if e.typ == kg.TypeOrganization && e.auth && e.governs != nil && e.governs.terr != nil && e.governs.terr.Level == geo.LevelEPCI {
+			if only != nil && only != e {
+				return
+			}
+			only = e
+		}
+	}
+	if only == nil {
+		return
+	}
+	for i := 1; i < len(d.toks); i++ {
+		if !d.is(i-1, "la", "l", "le") || !s.free(i, i+1) {
+			continue
+		}
+		end := 0
+		switch {
+		case d.is(i, "metropole", "agglomeration", "eurometropole") && d.toks[i].cap, d.is(i, "agglo"):
+			end = i + 1
+		case d.is(i, "communaute") && d.is(i+1, "de") && d.is(i+2, "communes"), d.is(i, "communaute") && d.is(i+1, "d") && d.is(i+2, "agglomeration"):
+			end = i + 3
+		case d.is(i, "communaute") && d.is(i+1, "urbaine"):
+			end = i + 2
+		default:
+			continue
+		}
+		if end < len(d.toks) && (d.toks[end].cap || d.is(end, "de", "du", "des", "d")) {
+			continue // a name follows
+		}
+		s.add(only, i, end)
+		s.claim(only, i, end)
+	}
 }

@@ -308,6 +308,9 @@ func (s *state) territories() {
 			sc := s.support(t, o.m.Key)
 			if t.Level == geo.LevelQPV {
 				sc += 1 // one of its communes is named nearby
+				if s.communeNamedAlike(t, g) {
+					sc -= 2 // "à Maubeuge, Denain et Fourmies": the towns, not their namesake QPV
+				}
 			}
 			if sc > bestScore {
 				best, bestM, bestScore = t, o.m, sc
@@ -366,6 +369,11 @@ func (s *state) quartiers() {
 		k := i + 1
 		if d.is(k, "prioritaire", "prioritaires") {
 			k++
+		}
+		if d.is(k, "dont") || d.punct(k, ",") && d.is(k+1, "dont") || d.punct(k, ":") {
+			// "treize quartiers prioritaires, dont la Villeneuve et Mistral à Grenoble, et …"
+			s.quartierList(k)
+			continue
 		}
 		var names [][2]int
 		for {
@@ -541,6 +549,13 @@ func (s *state) insideProperName(g *gtok, t *geo.Territory) bool {
 		w := d.toks[p-1]
 		return w.kind == tWord && w.cap && !w.nl && d.sameSent(p-1, g.t0) && s.ter(p-1) == nil && !s.isHead(p-1) && s.free(p-1, p)
 	}
+	if t.Level == geo.LevelCommune && g.t1 < len(d.toks) && d.toks[g.t1].cap && d.sameSent(g.t0, g.t1) {
+		for _, hi := range s.byTok[g.t1] {
+			if s.hits[hi].ref.kind == lkOrg || s.hits[hi].ref.kind == lkProg {
+				return true // "aux Maisons France Services"
+			}
+		}
+	}
 	if t.Level != geo.LevelCommune || !d.is(g.t1, "de", "du", "des", "d") {
 		return false
 	}
@@ -595,4 +610,69 @@ func (s *state) departmentNamed(code string) bool {
 		}
 	}
 	return false
+}
+
+// communeNamedAlike reports whether the QPV q matched at g is named like
+// one of its own communes matched at the same place, and is not introduced
+// as a neighbourhood ("le quartier de …").
+func (s *state) communeNamedAlike(q *geo.Territory, g *gtok) bool {
+	if s.d.is(g.t0-1, "quartier", "quartiers") || s.d.is(g.t0-2, "quartier", "quartiers") {
+		return false
+	}
+	for _, o := range s.gAt[g.t0] {
+		if o.t1 != g.t1 {
+			continue
+		}
+		for _, c := range o.m.Candidates {
+			if c.Level == geo.LevelCommune && fold(c.Name) == fold(q.Name) && slices.Contains(q.Parents, c.ID()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quartierList reads a list of neighbourhoods after "quartiers prioritaires,
+// dont" or ":": names, each group followed by "à <commune>" ("la Villeneuve
+// et Mistral à Grenoble, et Essarts - Surieux à Échirolles").
+func (s *state) quartierList(k int) {
+	d := s.d
+	n := len(d.toks)
+	var pending [][2]int
+	flush := func(com *ent) {
+		for _, r := range pending {
+			if q := s.lookupQuartier(d.str(r[0], r[1]), com.code); q != nil {
+				s.mentionTerritory(q, r[0], r[1])
+			}
+		}
+		pending = pending[:0]
+	}
+	for j := k; j < n && d.sameSent(k, j) && j < k+60; j++ {
+		t := d.toks[j]
+		switch {
+		case t.kind == tPunct || d.is(j, "dont", "et", "ou", "la", "le", "les", "l"):
+			continue
+		case d.is(j, "a") && j+1 < n:
+			if e := s.ter(j + 1); e != nil && e.kind == string(geo.LevelCommune) {
+				flush(e)
+				_, en, _ := e.mentionAt(j + 1)
+				j = en - 1
+				continue
+			}
+			return
+		case s.ter(j) != nil:
+			_, en, _ := s.ter(j).mentionAt(j)
+			j = en - 1
+			continue
+		case t.kind == tWord && t.cap && s.free(j, j+1):
+			st, end, _ := s.properName(j, false)
+			if end <= st {
+				return
+			}
+			pending = append(pending, [2]int{st, end})
+			j = end - 1
+		default:
+			return
+		}
+	}
 }

@@ -61,6 +61,22 @@ func (s *state) eventRelations() {
 		}
 		s.heldAt(e, organizers)
 	}
+	for si, r := range d.sents {
+		if !organizeParticiples[d.toks[r[0]].fold] || !d.is(r[0]+1, "par") {
+			continue
+		}
+		ev := s.reportedEventBefore(r[0])
+		if ev == nil || d.toks[ev.first].sent < si-2 {
+			continue
+		}
+		for k := r[0] + 2; k < r[1] && !d.punct(k, ","); k++ {
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
+				s.relate(kg.Organized, o, ev, "", si, "rules/event-organized-by", 0.75)
+				_, e, _ := o.mentionAt(k)
+				k = max(k, e-1)
+			}
+		}
+	}
 	s.participants()
 }
 
@@ -78,7 +94,7 @@ func (s *state) activeOrganizers(t0 int) []*ent {
 		if d.is(j, "qui", "que", "qu", "dont", "lorsque", "quand", "ou") || d.punct(j, ";", ":") || j < t0-6 && s.own(j) != nil && s.own(j).typ == kg.TypeEvent {
 			break
 		}
-		if organizeVerbs[d.toks[j].fold] || d.is(j, "tenu", "organise", "reuni", "accueilli", "lance") && d.is(j-1, "a", "avait", "ont", "avaient") || d.is(j, "tenu", "organise", "reuni", "accueilli", "lance") && d.is(j-2, "a", "avait", "ont", "avaient") {
+		if organizeVerbs[d.toks[j].fold] || d.is(j, "tenu", "organise", "reuni", "accueilli", "lance", "consacre") && d.is(j-1, "a", "avait", "ont", "avaient") || d.is(j, "tenu", "organise", "reuni", "accueilli", "lance", "consacre") && d.is(j-2, "a", "avait", "ont", "avaient") {
 			v = j
 			break
 		}
@@ -123,7 +139,8 @@ func (s *state) passiveOrganizers(t0, t1 int) []*ent {
 	sent := d.sents[d.toks[t0].sent]
 	var out []*ent
 	for j := sent[0]; j+1 < sent[1]; j++ {
-		by := organizeParticiples[d.toks[j].fold] && !participationBy[d.toks[j].fold] && d.is(j+1, "par", "avec") || d.is(j, "initiative") && d.is(j+1, "de", "du", "des", "d")
+		by := organizeParticiples[d.toks[j].fold] && !participationBy[d.toks[j].fold] && d.is(j+1, "par", "avec") || d.is(j, "initiative") && d.is(j+1, "de", "du", "des", "d") ||
+			d.is(j, "partenariat") && d.is(j-1, "en") && d.is(j+1, "avec") // "en partenariat avec X": a co-organizer
 		if !by && !(d.toks[j].fold == "coordonne" || d.toks[j].fold == "coordonnee") {
 			continue
 		}
@@ -156,9 +173,9 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 	if e.parentEv != nil {
 		return // a round table is where its event is
 	}
-	for _, sp := range e.spans {
+	for si, sp := range e.spans {
 		sent := d.toks[sp[0]].sent
-		if sp[1]-sp[0] < 2 && !d.toks[sp[0]].cap && !s.heldCue(sent) {
+		if si > 0 && sp[1]-sp[0] < 2 && !d.toks[sp[0]].cap && !s.heldCue(sent) {
 			continue // a generic mention, unless its sentence says where it took place
 		}
 		sents := []int{sent}
@@ -310,8 +327,18 @@ func (s *state) participants() {
 	// participation de :", then one person per line, per bullet or per
 	// item ended by ";"
 	for i := 0; i+1 < len(d.toks); i++ {
-		cue := d.is(i, "intervenants", "intervenantes", "interviendront", "intervenant", "invites", "speakers", "avec") ||
-			d.is(i, "de") && d.is(i-1, "participation")
+		cue := d.is(i, "intervenants", "intervenantes", "interviendront", "intervenant", "invites", "speakers", "avec",
+			"moderation", "moderateur", "moderatrice", "animation", "animateur", "animatrice", "temoins", "conclusion", "ouverture", "cloture") ||
+			d.is(i, "de") && d.is(i-1, "participation") || d.is(i, "temoin") && d.is(i-1, "grand")
+		if cue && !d.punct(i+1, ":") && d.is(i, "intervenants", "intervenantes", "intervenant") {
+			// "Intervenants de la dernière séance :"
+			for k := i + 1; k < i+7 && k < len(d.toks) && d.sameSent(i, k); k++ {
+				if d.punct(k, ":") {
+					i = k - 1
+					break
+				}
+			}
+		}
 		if !cue || !d.punct(i+1, ":") {
 			continue
 		}
@@ -895,15 +922,15 @@ func (s *state) orgRelations() {
 	for i := 0; i+2 < len(d.toks); i++ {
 		f := d.toks[i].fold
 		switch {
-		case f == "membre" && d.is(i-1, "est", "sont") || f == "adherente" || f == "adherent":
+		case f == "membre" && d.is(i-1, "est", "sont") || f == "adherente" || f == "adherent" || f == "rejoint" && d.is(i-1, "a", "ont") || f == "rejoindre" && d.is(i-1, "de") && d.is(i-2, "vient", "viennent"):
 			// "La régie est membre du Comité …"
-			k := s.skipPrep(i + 1)
+			k := s.skipArticle(s.skipPrep(i + 1))
 			o2 := s.own(k)
 			if o2 == nil || o2.typ != kg.TypeOrganization {
 				continue
 			}
 			st := i - 1
-			if d.is(st, "est", "sont") {
+			if d.is(st, "est", "sont", "a", "ont") {
 				st--
 			}
 			var o1 *ent
@@ -911,6 +938,8 @@ func (s *state) orgRelations() {
 				o1 = e
 			} else if d.toks[st].kind == tWord && d.is(st-1, "la", "le", "l") {
 				o1 = s.orgBefore(st, d.toks[st].fold)
+			} else if subj := s.subjectsBefore(i); len(subj) > 0 {
+				o1 = subj[0] // "X vient de rejoindre le PTCE Y"
 			}
 			s.relate(kg.MemberOf, o1, o2, "", d.toks[i].sent, "rules/member-of", 0.7)
 		case f == "signe" && d.is(i-1, "ont") || f == "signent":

@@ -202,6 +202,14 @@ func (s *state) rolePerson(h hit, orgEnd int) *ent {
 			}
 		}
 	}
+	// "explique X, son gérant"
+	if d.is(h.t0-1, "son", "sa", "leur") && d.punct(h.t0-2, ",") {
+		if p := s.own(h.t0 - 3); p != nil && p.typ == kg.TypePerson {
+			if _, e, ok := p.mentionAt(h.t0 - 3); ok && e == h.t0-2 {
+				return p
+			}
+		}
+	}
 	// "X, pédopsychiatre, coordinatrice du …": a profession between
 	if d.punct(h.t0-1, ",") {
 		j := k
