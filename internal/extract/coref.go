@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/maillage/maillage/internal/kg"
@@ -211,9 +212,9 @@ func (s *state) repeatedOrgNames() {
 			if len(f) < 4 || isAcronym(n) {
 				continue
 			}
-			pat := " " + f + " "
+			pat := []byte(" " + f + " ")
 			for from := 0; ; {
-				k := strings.Index(string(d.fv[from:]), pat)
+				k := bytes.Index(d.fv[from:], pat)
 				if k < 0 {
 					break
 				}

@@ -118,6 +118,11 @@ func fold(s string) string {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if r >= foldTableSize {
+			switch r {
+			case '’', '‘', 'ʼ', '“', '”', '–', '—', '…', '\u202f', '\u2009', '\u2007', '\u200b':
+				sep = true // typographic punctuation and spaces: separators, as in kg.Fold
+				continue
+			}
 			return kg.Fold(s)
 		}
 		f := foldTable[r]
