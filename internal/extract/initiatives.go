@@ -314,9 +314,11 @@ func (s *state) namedInitiative(h hit, k kindEntry) {
 		if !quoted && (len(name) < 3 || k.form == "projet" && !d.toks[st].upper && end-st == 1) {
 			return
 		}
-		ini := &ent{typ: kg.TypeInitiative, name: name, kind: k.kind, keyTok: h.t0, names: []string{d.str(h.t0, end)}}
+		ini := &ent{typ: kg.TypeInitiative, name: name, kind: k.kind, keyTok: h.t0}
 		if quoted {
-			ini.names = append(ini.names, d.str(h.t0, h.t1)+" "+name, d.str(h.t0, end+1))
+			ini.names = append(ini.names, d.str(h.t0, h.t1)+" "+name, d.str(h.t0, end+1)) // "appel à projets « X »"
+		} else {
+			ini.names = append(ini.names, d.str(h.t0, end))
 		}
 		last := end
 		if quoted {

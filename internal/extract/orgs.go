@@ -258,7 +258,7 @@ func (s *state) intercommunalities() {
 		default:
 			continue
 		}
-		name := d.str(st, end)
+		name := capitalize(d.str(st, end))
 		if epci == nil {
 			for _, v := range []string{name, "CA " + name, "CC " + name, "CU " + name, strings.Replace(name, "Communauté d'agglomération ", "CA ", 1), strings.Replace(name, "Communauté de communes ", "CC ", 1), strings.Replace(name, "Communauté urbaine ", "CU ", 1)} {
 				if ts := s.x.geo.LookupLevel(v, geo.LevelEPCI); len(ts) == 1 {

@@ -325,7 +325,7 @@ func (s *state) territories() {
 			continue
 		}
 		t := s.mentionTerritory(best, g.t0, g.t1)
-		if holder != nil && holder.seat == nil && holder.lex == nil && (best.Level == geo.LevelRegion || best.Level == geo.LevelDepartment) {
+		if holder != nil && holder.seat == nil && (holder.lex == nil || !holder.lex.branch && !holder.lex.generic) && (best.Level == geo.LevelRegion || best.Level == geo.LevelDepartment) {
 			holder.seat = t // a regional or departmental body
 		}
 	}
@@ -350,6 +350,14 @@ func (s *state) nameEndingWith(g *gtok) *ent {
 		p--
 	}
 	if !d.is(p, "de", "du", "des", "d") {
+		// "Initiative Occitanie": a region or department closing the name
+		if st, _, _ := o.mentionAt(g.t0); st < g.t0 && d.toks[g.t0-1].cap && len(s.gAt[g.t0-1]) == 0 && g.m.Ambiguity.Score < 0.5 {
+			for _, c := range g.m.Candidates {
+				if c.Level == geo.LevelRegion || c.Level == geo.LevelDepartment {
+					return o
+				}
+			}
+		}
 		return nil
 	}
 	return o
