@@ -255,6 +255,10 @@ func FuzzExtractNeverBreaksTheGraph(f *testing.F) {
 		"« Quartiers » (QPV) ( ) ((( M. Mme. Jean-",
 		"À Lens (62), le garage solidaire Roue Libre, porté par l'association X, a ouvert.",
 		"\u00a0\u2019\u00ad\ufeff--- Région Région Département du du",
+		"Deux tables rondes :\n- « A », avec Jean Dupont ;\n- B : avec\nIntervenants :\n;",
+		"treize quartiers prioritaires, dont la Villeneuve et Mistral à Grenoble, et",
+		"le PLIE de la CARENE (PLIE) de la la Grand Avignon, la Ville et le Grand",
+		"PROGRAMME DE LA JOURNÉE\nPilotée par l'ANCT, l'opération Quartiers d'été, baptisé « Quartiers 2030 »",
 	} {
 		f.Add(s)
 	}
