@@ -7,6 +7,13 @@
 // geography of internal/geo) and themes (the article's own list and a
 // lexicon of the field's concepts).
 //
+// The lexicons hold the national actors of the field (ESS networks, the
+// centres de ressources politique de la ville, State offices, social
+// landlords), the national programmes and labels (NPNRU, Cités éducatives,
+// Quartiers d'été…, with their local instances), organization heads, event
+// and initiative kinds, roles and the field's concepts; intercommunalities
+// are also found by the short names and acronyms of their official names.
+//
 // One Extractor is built once (New) and used for any number of articles,
 // concurrently: Extract makes one pass over an article and returns its
 // kg.ArticleGraph, with every mention's span (in code points) and, for every
