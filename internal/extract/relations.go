@@ -102,33 +102,7 @@ func (s *state) activeOrganizers(t0 int) []*ent {
 	if v < 0 {
 		return nil
 	}
-	var out []*ent
-	for j := v - 1; j >= 0 && d.sameSent(v, j); j-- {
-		o := s.own(j)
-		if o == nil || o.typ != kg.TypeOrganization {
-			if d.toks[j].kind == tPunct && d.toks[j].text != "," && d.toks[j].text != "(" && d.toks[j].text != ")" {
-				break
-			}
-			continue
-		}
-		st, _, ok := o.mentionAt(j)
-		if !ok {
-			continue // the parentheses of "Long form (ACR)"
-		}
-		if d.punct(st-1, "(") && st >= 2 && s.own(st-2) == o {
-			st, _, _ = o.mentionAt(st - 2) // "Long form (ACR)"
-		}
-		j = st
-		if d.is(st-1, "au", "aux", "a", "par", "pour", "avec", "de", "du", "des", "d") || d.is(st-1, "la", "l") && d.is(st-2, "a", "de", "par", "avec", "pour") {
-			continue // "au Ministère de …", "avec le soutien de …"
-		}
-		out = append(out, o)
-		// coordinated subjects: "X et Y organisent"
-		if !(d.is(st-1, "et") || d.is(st-1, "la", "le", "l") && d.is(st-2, "et")) {
-			break
-		}
-	}
-	return out
+	return s.subjectsBefore(v) // "X et Y organisent"
 }
 
 // passiveOrganizers returns the organizations after "organisé(e) par",
