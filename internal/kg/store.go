@@ -100,7 +100,22 @@ type Store interface {
 	// then start offset; an article that states the relation without
 	// evidence detail still appears as one entry with its ArticleID. Its Role
 	// is the written form given by the first source in contribution order.
+	//
+	// q.After and q.Limit page each entity's list independently: an entity
+	// gets only its relations whose Key is greater than q.After (byte-wise,
+	// as Go compares strings), at most q.Limit of them (0: all), the first
+	// in Key order, so that walking with Limit n and After = the Key of the
+	// last relation returned yields the unpaged list. A negative Limit is
+	// an Invalid error.
 	RelationsOf(ctx context.Context, ids []ID, q RelationQuery) (map[ID][]Relation, error)
+
+	// CountRelations returns, for each given entity, how many of its
+	// relations pass q's Types, Direction and OtherTypes (q.After and
+	// q.Limit are ignored): the length of the unpaged RelationsOf list,
+	// counted without loading provenance. Every existing id has a key,
+	// with 0 when nothing passes; it is batched like RelationsOf and rejects
+	// the same invalid filters (an unknown direction or type).
+	CountRelations(ctx context.Context, ids []ID, q RelationQuery) (map[ID]int, error)
 
 	// MentionsOf returns, for each given entity, the articles that mention it
 	// with the spans, newest article first (PublishedAt descending, undated
@@ -170,11 +185,20 @@ const (
 	Both Direction = "BOTH"
 )
 
-// RelationQuery filters RelationsOf.
+// RelationQuery filters RelationsOf and CountRelations. The zero value asks
+// for every relation, unpaged.
 type RelationQuery struct {
 	Types      []RelationType // empty: all types
 	Direction  Direction      // "" means Both
 	OtherTypes []EntityType   // the type of the other end; empty: any
+
+	// After keeps, for each entity, only the relations whose Key is greater
+	// than After (the Key of the last relation of the previous page); ""
+	// starts from the first.
+	After string
+	// Limit keeps at most Limit relations per entity, the first in Key
+	// order (0: all; negative: Invalid).
+	Limit int
 }
 
 // CoMentionQuery filters CoMentioned.

@@ -25,7 +25,10 @@
 //     records point into (contributions, mentions) rather than copy;
 //   - entities by id and by type, each with its sources merged
 //     (kg.MergeEntity), statistics, Parents, folded names, mentions and
-//     adjacency (relations out and in);
+//     adjacency (relations out and in, each list kept sorted by relation
+//     key, so that a page of RelationsOf is a binary search for its After
+//     and a merge of the two lists that stops at its Limit, and only the
+//     page is copied);
 //   - relations by key, with one statement per source (article or
 //     reference) and the merged provenance;
 //   - articles by theme (HAS_THEME); territory roll-up walks the PART_OF

@@ -40,7 +40,7 @@ type entityRec struct {
 	ref      *kg.Entity     // the reference source, if any
 	contribs []contribution // one per contributing article
 	mentions []*kg.Mention  // into the mentioning articles' graphs
-	out, in  []*relRec      // relations from and to it
+	out, in  []*relRec      // relations from and to it, each sorted by key (see insertRel)
 
 	e        kg.Entity // merged attributes, statistics and Parents: what Entities returns
 	foldName string    // Fold(e.Name)
@@ -125,11 +125,31 @@ func (g *graph) relation(r kg.Relation) *relRec {
 		rr = &relRec{key: key, typ: r.Type, from: r.From, to: r.To}
 		g.relations[key] = rr
 		from, to := g.entity(r.From), g.entity(r.To)
-		from.out = append(from.out, rr)
-		to.in = append(to.in, rr)
+		from.out = insertRel(from.out, rr)
+		to.in = insertRel(to.in, rr)
 	}
 	g.dirtyRels[rr] = struct{}{}
 	return rr
+}
+
+// Adjacency lists are kept sorted by relation key, the order of
+// RelationsOf, so that a page of an entity's relations is a binary search
+// and a merge of its two lists, whatever their length.
+
+func compareRelKey(rr *relRec, key string) int { return strings.Compare(rr.key, key) }
+
+// insertRel adds rr to a sorted adjacency list.
+func insertRel(list []*relRec, rr *relRec) []*relRec {
+	i, _ := slices.BinarySearchFunc(list, rr.key, compareRelKey)
+	return slices.Insert(list, i, rr)
+}
+
+// deleteRel removes rr from a sorted adjacency list, keeping the order.
+func deleteRel(list []*relRec, rr *relRec) []*relRec {
+	if i, ok := slices.BinarySearchFunc(list, rr.key, compareRelKey); ok && list[i] == rr {
+		return slices.Delete(list, i, i+1)
+	}
+	return list
 }
 
 // removeFunc deletes, without keeping order, the first element of list for
@@ -288,10 +308,10 @@ func (g *graph) finalize() (removedEntities int) {
 		if len(rr.stated) == 0 {
 			delete(g.relations, rr.key)
 			if from != nil {
-				from.out = removeFunc(from.out, func(x *relRec) bool { return x == rr })
+				from.out = deleteRel(from.out, rr)
 			}
 			if to != nil {
-				to.in = removeFunc(to.in, func(x *relRec) bool { return x == rr })
+				to.in = deleteRel(to.in, rr)
 			}
 			continue
 		}

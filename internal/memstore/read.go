@@ -93,21 +93,85 @@ func (s *Store) ArticleHashes(ctx context.Context, ids []kg.ID) (map[kg.ID]strin
 	return out, nil
 }
 
-// RelationsOf returns the relations of each entity (see kg.Store).
-func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID][]kg.Relation, error) {
+// relationFilter is a checked kg.RelationQuery.
+type relationFilter struct {
+	q   kg.RelationQuery
+	dir kg.Direction
+}
+
+// checkRelationQuery validates the filters of q (and its Limit when paged
+// is set).
+func checkRelationQuery(q kg.RelationQuery, paged bool) (relationFilter, error) {
 	dir := cmp.Or(q.Direction, kg.Both)
 	if dir != kg.Out && dir != kg.In && dir != kg.Both {
-		return nil, kg.Errorf(kg.Invalid, "direction: unknown value %q", q.Direction)
+		return relationFilter{}, kg.Errorf(kg.Invalid, "direction: unknown value %q", q.Direction)
 	}
 	for _, t := range q.Types {
 		if !t.Valid() {
-			return nil, kg.Errorf(kg.Invalid, "types: unknown relation type %q", t)
+			return relationFilter{}, kg.Errorf(kg.Invalid, "types: unknown relation type %q", t)
 		}
 	}
 	for _, t := range q.OtherTypes {
 		if !t.Valid() {
-			return nil, kg.Errorf(kg.Invalid, "otherTypes: unknown entity type %q", t)
+			return relationFilter{}, kg.Errorf(kg.Invalid, "otherTypes: unknown entity type %q", t)
 		}
+	}
+	if paged && q.Limit < 0 {
+		return relationFilter{}, kg.Errorf(kg.Invalid, "limit: must be 0 or more, got %d", q.Limit)
+	}
+	return relationFilter{q: q, dir: dir}, nil
+}
+
+func (f relationFilter) keep(rr *relRec, other kg.ID) bool {
+	return (len(f.q.Types) == 0 || slices.Contains(f.q.Types, rr.typ)) &&
+		(len(f.q.OtherTypes) == 0 || slices.Contains(f.q.OtherTypes, other.EntityType()))
+}
+
+// walk calls yield with the relations of r passing f, in key order, from
+// the first whose key is greater than after, until yield returns false.
+// It merges the two sorted adjacency lists; a self-loop, in both, is taken
+// once (from out).
+func (f relationFilter) walk(r *entityRec, after string, yield func(*relRec) bool) {
+	var out, in []*relRec
+	if f.dir != kg.In {
+		out = r.out
+	}
+	if f.dir != kg.Out {
+		in = r.in
+	}
+	if after != "" {
+		above := func(list []*relRec) []*relRec {
+			i, found := slices.BinarySearchFunc(list, after, compareRelKey)
+			if found {
+				i++
+			}
+			return list[i:]
+		}
+		out, in = above(out), above(in)
+	}
+	for len(out) > 0 || len(in) > 0 {
+		var rr *relRec
+		var other kg.ID
+		if len(in) == 0 || (len(out) > 0 && out[0].key < in[0].key) {
+			rr, other, out = out[0], out[0].to, out[1:]
+		} else {
+			rr, other, in = in[0], in[0].from, in[1:]
+			if f.dir == kg.Both && rr.from == rr.to {
+				continue // met in out
+			}
+		}
+		if f.keep(rr, other) && !yield(rr) {
+			return
+		}
+	}
+}
+
+// RelationsOf returns the relations of each entity, one page of them with
+// q.After and q.Limit (see kg.Store). Only the page is copied.
+func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID][]kg.Relation, error) {
+	f, err := checkRelationQuery(q, true)
+	if err != nil {
+		return nil, err
 	}
 	out := make(map[kg.ID][]kg.Relation, len(ids))
 	if len(ids) == 0 {
@@ -117,10 +181,6 @@ func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery
 		return nil, err
 	}
 	defer s.mu.RUnlock()
-	keep := func(rr *relRec, other kg.ID) bool {
-		return (len(q.Types) == 0 || slices.Contains(q.Types, rr.typ)) &&
-			(len(q.OtherTypes) == 0 || slices.Contains(q.OtherTypes, other.EntityType()))
-	}
 	for _, id := range ids {
 		r := s.g.entities[id]
 		if r == nil {
@@ -129,27 +189,42 @@ func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery
 		if _, done := out[id]; done {
 			continue
 		}
-		var found []*relRec
-		if dir != kg.In {
-			for _, rr := range r.out {
-				if keep(rr, rr.to) {
-					found = append(found, rr)
-				}
-			}
-		}
-		if dir != kg.Out {
-			for _, rr := range r.in {
-				if (dir == kg.In || rr.from != rr.to) && keep(rr, rr.from) {
-					found = append(found, rr)
-				}
-			}
-		}
-		slices.SortFunc(found, func(a, b *relRec) int { return cmp.Compare(a.key, b.key) })
-		rels := make([]kg.Relation, len(found))
-		for i, rr := range found {
-			rels[i] = cloneRelation(rr.rel)
-		}
+		rels := []kg.Relation{}
+		f.walk(r, q.After, func(rr *relRec) bool {
+			rels = append(rels, cloneRelation(rr.rel))
+			return q.Limit == 0 || len(rels) < q.Limit
+		})
 		out[id] = rels
+	}
+	return out, nil
+}
+
+// CountRelations counts the relations of each entity passing q's filters
+// (see kg.Store).
+func (s *Store) CountRelations(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID]int, error) {
+	f, err := checkRelationQuery(q, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[kg.ID]int, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	if err := s.rlock(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	for _, id := range ids {
+		r := s.g.entities[id]
+		if r == nil {
+			continue
+		}
+		if _, done := out[id]; done {
+			continue
+		}
+		n := 0
+		f.walk(r, "", func(*relRec) bool { n++; return true })
+		out[id] = n
 	}
 	return out, nil
 }

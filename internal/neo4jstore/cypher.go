@@ -227,16 +227,58 @@ RETURN id, coalesce(a.contentHash, '') AS hash`
 	relationProjection = `{type: type(r), from: startNode(r).id, to: endNode(r).id,
   srcs: r.srcs, dates: r.dates, roles: r.roles, evidence: r.evidence}`
 
+	// relationKey is kg.Relation.Key of r, computed in the database. Neo4j
+	// compares strings by code point with < and >, and sorts them (ORDER
+	// BY) by UTF-16 code unit: both agree with Go's byte order on the Basic
+	// Multilingual Plane, and differ only where the first difference of two
+	// keys puts a character above U+FFFF against one of U+E000–U+FFFF (a
+	// case kg.Fold leaves almost no room for).
+	relationKey = "type(r) + '|' + startNode(r).id + '|' + endNode(r).id + '|' + coalesce(r.roleKey, '')"
+
+	// relationFilter keeps the relations (r, other end o) of $types and
+	// $otherTypes (empty: all).
+	relationFilter = "WHERE (size($types) = 0 OR type(r) IN $types) AND (size($otherTypes) = 0 OR o.type IN $otherTypes)"
+
 	// tmplRelationsOf: %s is the pattern from e to o, for the direction.
+	// Each entity's page is taken in its own subquery: its relations after
+	// $after, in key order, at most $limit of them; only the page is
+	// projected with its provenance. DISTINCT: an undirected pattern meets
+	// a self-loop twice.
 	tmplRelationsOf = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-RETURN id, [%s WHERE (size($types) = 0 OR type(r) IN $types) AND (size($otherTypes) = 0 OR o.type IN $otherTypes)
-  | ` + relationProjection + `] AS relations`
+CALL (e) {
+  MATCH %s
+  ` + relationFilter + `
+  WITH DISTINCT r
+  WITH r, ` + relationKey + ` AS key
+  WHERE key > $after
+  ORDER BY key
+  LIMIT $limit
+  RETURN collect(` + relationProjection + `) AS relations
+}
+RETURN id, relations`
 
-	patternOut  = "(e)-[r]->(o:Entity)"
-	patternIn   = "(e)<-[r]-(o:Entity)"
-	patternBoth = "(e)-[r]-(o:Entity)"
+	// tmplCountRelations counts each entity's relations passing the
+	// filters, reading no property but the other end's type. Only
+	// self-loops (which an undirected pattern may meet twice) are
+	// counted distinct: a DISTINCT over every relation costs three times
+	// the count on a hub.
+	tmplCountRelations = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH %s
+  ` + relationFilter + `
+  RETURN count(CASE WHEN o <> e THEN 1 END) + count(DISTINCT CASE WHEN o = e THEN r END) AS n
+}
+RETURN id, n`
+
+	// The patterns name every stated relation type (%s), so that a dense
+	// node's MENTIONS and CONTRIBUTES are not even expanded.
+	tmplPatternOut  = "(e)-[r:%s]->(o:Entity)"
+	tmplPatternIn   = "(e)<-[r:%s]-(o:Entity)"
+	tmplPatternBoth = "(e)-[r:%s]-(o:Entity)"
 
 	cypherMentionsOf = `
 UNWIND $ids AS id
@@ -378,12 +420,10 @@ var (
 	cypherStats string
 	// schemaStatements are the migrations, in order.
 	schemaStatements []string
-	// cypherRelationsOf has tmplRelationsOf per direction.
-	cypherRelationsOf = map[kg.Direction]string{
-		kg.Out:  fmt.Sprintf(tmplRelationsOf, patternOut),
-		kg.In:   fmt.Sprintf(tmplRelationsOf, patternIn),
-		kg.Both: fmt.Sprintf(tmplRelationsOf, patternBoth),
-	}
+	// cypherRelationsOf and cypherCountRelations have tmplRelationsOf and
+	// tmplCountRelations per direction.
+	cypherRelationsOf    = map[kg.Direction]string{}
+	cypherCountRelations = map[kg.Direction]string{}
 )
 
 func init() {
@@ -403,6 +443,15 @@ func init() {
 		pt = append(pt, string(rt))
 	}
 	placementTypes = strings.Join(pt, "|")
+	var stated []string
+	for _, rt := range kg.RelationTypes {
+		stated = append(stated, string(rt))
+	}
+	for dir, tmpl := range map[kg.Direction]string{kg.Out: tmplPatternOut, kg.In: tmplPatternIn, kg.Both: tmplPatternBoth} {
+		pattern := fmt.Sprintf(tmpl, strings.Join(stated, "|"))
+		cypherRelationsOf[dir] = fmt.Sprintf(tmplRelationsOf, pattern)
+		cypherCountRelations[dir] = fmt.Sprintf(tmplCountRelations, pattern)
+	}
 
 	var stats, ret []string
 	stats = append(stats, fmt.Sprintf(tmplStatsCount, "Article", "articles"))

@@ -64,6 +64,13 @@
 // same query (from the count store when nothing filters). Filters that
 // designate a small set (an article, a parent, a territory and below it)
 // drive the query from that set instead, which is then sorted.
+// RelationsOf cuts each entity's page in the database, in a subquery per
+// entity (the relations after $after, ORDER BY their key computed in
+// Cypher, LIMIT $limit), before it reads their provenance, so that only the
+// page crosses the wire; CountRelations counts without reading provenance
+// (plan_test.go checks both plans). Neo4j's ORDER BY compares strings by
+// UTF-16 code unit and its comparison operators by code point: both agree
+// with Go's byte order of kg.Relation.Key on the Basic Multilingual Plane.
 // Search asks the full-text index entity_names (analyzer standard-folding,
 // over the folded names) for candidates, then ranks them exactly as
 // kg.MatchRank does, in Cypher, before paginating.

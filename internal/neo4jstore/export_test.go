@@ -113,3 +113,18 @@ func explain(ctx context.Context, s *Store, stmt string, params map[string]any) 
 	}
 	return res.([]PlanStep), nil
 }
+
+// ExplainRelationsOf returns the plan Neo4j makes for RelationsOf (or, with
+// count set, CountRelations) of a query (EXPLAIN: nothing runs).
+func ExplainRelationsOf(ctx context.Context, s *Store, q kg.RelationQuery, count bool) ([]PlanStep, error) {
+	dir, params, err := relationParams(q, !count)
+	if err != nil {
+		return nil, err
+	}
+	params["ids"] = []string{"org:x"}
+	stmt := cypherRelationsOf[dir]
+	if count {
+		stmt = cypherCountRelations[dir]
+	}
+	return explain(ctx, s, stmt, params)
+}

@@ -94,3 +94,46 @@ func TestListPagesWalkTheSortKeyIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestRelationPagesAreCutInTheDatabase checks the plans of RelationsOf and
+// CountRelations: each entity's page is cut in the database (a Top on the
+// key with $limit) before its provenance is read, and a count reads no
+// provenance at all, so that only the page crosses the wire.
+func TestRelationPagesAreCutInTheDatabase(t *testing.T) {
+	s := shared(t)
+	for _, dir := range []kg.Direction{kg.Both, kg.Out, kg.In} {
+		q := kg.RelationQuery{Direction: dir, Limit: 21, After: "ABOUT|"}
+		steps, err := neo4jstore.ExplainRelationsOf(t.Context(), s, q, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		top := -1
+		for i, st := range steps {
+			if operator(st) == "Top" && strings.Contains(st.Details, "key") && strings.Contains(st.Details, "$limit") {
+				top = i
+				break
+			}
+		}
+		if top < 0 {
+			t.Errorf("%s: no Top on the key with $limit in the plan:%s", dir, showPlan(steps))
+			continue
+		}
+		// What runs before the Top is below it, in pre-order right after.
+		for _, st := range steps[top+1:] {
+			if st.Depth <= steps[top].Depth {
+				break
+			}
+			if strings.Contains(st.Details, "evidence") {
+				t.Errorf("%s: provenance is read before the page is cut:%s", dir, showPlan(steps))
+				break
+			}
+		}
+		count, err := neo4jstore.ExplainRelationsOf(t.Context(), s, kg.RelationQuery{Direction: dir}, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan := showPlan(count); strings.Contains(plan, "evidence") || strings.Contains(plan, "srcs") {
+			t.Errorf("%s: the count reads provenance:%s", dir, plan)
+		}
+	}
+}

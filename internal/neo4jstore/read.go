@@ -79,25 +79,48 @@ func (s *Store) ArticleHashes(ctx context.Context, ids []kg.ID) (map[kg.ID]strin
 	return out, nil
 }
 
-// RelationsOf returns the relations of each entity (see kg.Store).
-func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID][]kg.Relation, error) {
+// relationParams checks a relation query and returns its direction and
+// the parameters of its filters (and of its page when paged is set).
+func relationParams(q kg.RelationQuery, paged bool) (kg.Direction, map[string]any, error) {
 	dir := cmp.Or(q.Direction, kg.Both)
 	if dir != kg.Out && dir != kg.In && dir != kg.Both {
-		return nil, kg.Errorf(kg.Invalid, "direction: unknown value %q", q.Direction)
+		return "", nil, kg.Errorf(kg.Invalid, "direction: unknown value %q", q.Direction)
 	}
 	types := []string{}
 	for _, t := range q.Types {
 		if !t.Valid() {
-			return nil, kg.Errorf(kg.Invalid, "types: unknown relation type %q", t)
+			return "", nil, kg.Errorf(kg.Invalid, "types: unknown relation type %q", t)
 		}
 		types = append(types, string(t))
 	}
 	others := []string{}
 	for _, t := range q.OtherTypes {
 		if !t.Valid() {
-			return nil, kg.Errorf(kg.Invalid, "otherTypes: unknown entity type %q", t)
+			return "", nil, kg.Errorf(kg.Invalid, "otherTypes: unknown entity type %q", t)
 		}
 		others = append(others, string(t))
+	}
+	params := map[string]any{"types": types, "otherTypes": others}
+	if paged {
+		if q.Limit < 0 {
+			return "", nil, kg.Errorf(kg.Invalid, "limit: must be 0 or more, got %d", q.Limit)
+		}
+		limit := q.Limit
+		if limit == 0 {
+			limit = math.MaxInt32
+		}
+		params["after"], params["limit"] = q.After, limit
+	}
+	return dir, params, nil
+}
+
+// RelationsOf returns the relations of each entity, one page of them with
+// q.After and q.Limit (see kg.Store). One query: each entity's page is cut
+// in the database, so only the page crosses the wire.
+func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID][]kg.Relation, error) {
+	dir, params, err := relationParams(q, true)
+	if err != nil {
+		return nil, err
 	}
 	out := make(map[kg.ID][]kg.Relation, len(ids))
 	if len(ids) == 0 {
@@ -106,28 +129,51 @@ func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery
 	if err := s.begin(ctx); err != nil {
 		return nil, err
 	}
-	stmt := cypherRelationsOf[dir]
-	recs, err := readAll(ctx, s, stmt, map[string]any{"ids": uniqueIDs(ids), "types": types, "otherTypes": others})
+	params["ids"] = uniqueIDs(ids)
+	recs, err := readAll(ctx, s, cypherRelationsOf[dir], params)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range recs {
 		id := kg.ID(asString(r["id"]))
-		rels := []kg.Relation{}
-		seen := map[string]bool{}
-		for _, x := range asList(r["relations"]) {
+		list := asList(r["relations"])
+		rels := make([]kg.Relation, 0, len(list))
+		for _, x := range list {
 			rel, err := relationFromMap(asMap(x))
 			if err != nil {
 				return nil, err
 			}
-			// An undirected pattern can meet a self-loop twice.
-			if k := rel.Key(); !seen[k] {
-				seen[k] = true
-				rels = append(rels, rel)
-			}
+			rels = append(rels, rel)
 		}
+		// Already in key order but for the rare keys where Neo4j's
+		// ORDER BY differs from Go's (see relationKey).
 		slices.SortFunc(rels, func(a, b kg.Relation) int { return cmp.Compare(a.Key(), b.Key()) })
 		out[id] = rels
+	}
+	return out, nil
+}
+
+// CountRelations counts the relations of each entity passing q's filters
+// (see kg.Store), in one query that reads no provenance.
+func (s *Store) CountRelations(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID]int, error) {
+	dir, params, err := relationParams(q, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[kg.ID]int, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	if err := s.begin(ctx); err != nil {
+		return nil, err
+	}
+	params["ids"] = uniqueIDs(ids)
+	recs, err := readAll(ctx, s, cypherCountRelations[dir], params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		out[kg.ID(asString(r["id"]))] = asInt(r["n"])
 	}
 	return out, nil
 }

@@ -14,7 +14,8 @@
 // A few points the kg contract leaves open are fixed here, and back ends
 // must follow them:
 //   - batched reads return a key for every existing id, with an empty list
-//     when it has nothing (RelationsOf, MentionsOf, MentionsIn, CoMentioned);
+//     when it has nothing (RelationsOf, CountRelations, MentionsOf,
+//     MentionsIn, CoMentioned);
 //     ids that do not exist, malformed ones included, are simply absent;
 //   - ListArticles returns the articles with their Text, like Articles;
 //   - a relation's provenance lists every article stating it: an article
@@ -56,6 +57,7 @@ func Run(t *testing.T, newStore func(t *testing.T) kg.Store) {
 	t.Run("ListArticles", h.testListArticles)
 	t.Run("Search", h.testSearch)
 	t.Run("RelationsOf", h.testRelations)
+	t.Run("RelationPages", h.testRelationPages)
 	t.Run("Mentions", h.testMentions)
 	t.Run("CoMentioned", h.testCoMentioned)
 	t.Run("Stats", h.testStats)

@@ -46,11 +46,16 @@ func (h *harness) testContext(t *testing.T) {
 					return err
 				},
 				"RelationsOf": func() error { _, err := s.RelationsOf(ctx, ids, kg.RelationQuery{}); return err },
-				"MentionsOf":  func() error { _, err := s.MentionsOf(ctx, ids); return err },
-				"MentionsIn":  func() error { _, err := s.MentionsIn(ctx, aids); return err },
-				"CoMentioned": func() error { _, err := s.CoMentioned(ctx, ids, kg.CoMentionQuery{}); return err },
-				"Stats":       func() error { _, err := s.Stats(ctx); return err },
-				"Ping":        func() error { return s.Ping(ctx) },
+				"RelationsOf paged": func() error {
+					_, err := s.RelationsOf(ctx, ids, kg.RelationQuery{Limit: 1, After: "A"})
+					return err
+				},
+				"CountRelations": func() error { _, err := s.CountRelations(ctx, ids, kg.RelationQuery{}); return err },
+				"MentionsOf":     func() error { _, err := s.MentionsOf(ctx, ids); return err },
+				"MentionsIn":     func() error { _, err := s.MentionsIn(ctx, aids); return err },
+				"CoMentioned":    func() error { _, err := s.CoMentioned(ctx, ids, kg.CoMentionQuery{}); return err },
+				"Stats":          func() error { _, err := s.Stats(ctx); return err },
+				"Ping":           func() error { return s.Ping(ctx) },
 			}
 			for method, call := range calls {
 				done := make(chan error, 1)
@@ -130,6 +135,12 @@ func (h *harness) testConcurrency(t *testing.T) {
 					_, err = s.Search(ctx, kg.SearchQuery{Text: "collectif solidaire"}, kg.PageRequest{First: 10})
 				case 2:
 					_, err = s.RelationsOf(ctx, c.IDs("rness", "com-9A002"), kg.RelationQuery{})
+					if err == nil {
+						_, err = s.RelationsOf(ctx, c.IDs("rness", "com-9A002"), kg.RelationQuery{Limit: 2})
+					}
+					if err == nil {
+						_, err = s.CountRelations(ctx, c.IDs("rness", "com-9A002"), kg.RelationQuery{})
+					}
 				case 3:
 					_, err = s.MentionsOf(ctx, c.IDs("rness", "com-9A002"))
 				case 4:

@@ -31,6 +31,9 @@ func (h *harness) testEmpty(t *testing.T) {
 			if m, err := s.RelationsOf(ctx, ids, kg.RelationQuery{}); err != nil || m == nil || len(m) != 0 {
 				t.Errorf("RelationsOf(%v) = %v, %v; want empty map", ids, m, err)
 			}
+			if m, err := s.CountRelations(ctx, ids, kg.RelationQuery{}); err != nil || m == nil || len(m) != 0 {
+				t.Errorf("CountRelations(%v) = %v, %v; want empty map", ids, m, err)
+			}
 			if m, err := s.MentionsOf(ctx, ids); err != nil || m == nil || len(m) != 0 {
 				t.Errorf("MentionsOf(%v) = %v, %v; want empty map", ids, m, err)
 			}

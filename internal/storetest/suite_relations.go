@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -157,6 +158,263 @@ func (h *harness) testRelations(t *testing.T) {
 			if len(got) != 1 || got[0].From != c.ID("coop") || got[0].To != c.ID("coop") {
 				t.Errorf("self-loop with direction %s: %v", dir, relKeys(got))
 			}
+			if paged := pageWalk(t, s, c.ID("coop"), kg.RelationQuery{Direction: dir}, 1); !sameRelations(paged, got) {
+				t.Errorf("self-loop with direction %s, pages of 1: %v", dir, relKeys(paged))
+			}
+			if n, err := s.CountRelations(t.Context(), c.IDs("coop"), kg.RelationQuery{Direction: dir}); err != nil || n[c.ID("coop")] != 1 {
+				t.Errorf("self-loop with direction %s counts %v, %v", dir, n, err)
+			}
+		}
+	})
+}
+
+// pageWalk walks the relations of id passing q with pages of at most limit,
+// each asked after the key of the last relation of the previous one, until
+// an empty page; it returns the relations seen, in order.
+func pageWalk(t *testing.T, s kg.Store, id kg.ID, q kg.RelationQuery, limit int) []kg.Relation {
+	t.Helper()
+	q.Limit, q.After = limit, ""
+	var out []kg.Relation
+	for pages := 0; ; pages++ {
+		if pages > 500 {
+			t.Fatalf("paging the relations of %s (%+v) does not end", id, q)
+		}
+		page, ok := relationsOf(t, s, q, id)[id]
+		if !ok {
+			t.Fatalf("paged RelationsOf(%s, %+v) has no key for it", id, q)
+		}
+		if len(page) > limit {
+			t.Fatalf("RelationsOf(%s, %+v) returned %d relations", id, q, len(page))
+		}
+		if len(page) == 0 {
+			return out
+		}
+		out = append(out, page...)
+		q.After = page[len(page)-1].Key()
+	}
+}
+
+// pagedKeys returns the keys of rels after the key after, at most limit (0:
+// all): what a page of RelationsOf must hold.
+func pagedKeys(rels []string, after string, limit int) []string {
+	var out []string
+	for _, k := range rels {
+		if k > after && (limit == 0 || len(out) < limit) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// sameRelations reports whether two lists hold the same relations in the
+// same order, provenance compared as a set.
+func sameRelations(a, b []kg.Relation) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !equalJSON(canonicalRelation(a[i]), canonicalRelation(b[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// relationQueries are filters the paging and counting tests run with.
+var relationQueries = []kg.RelationQuery{
+	{},
+	{Direction: kg.Out},
+	{Direction: kg.In},
+	{Types: []kg.RelationType{kg.HoldsRole, kg.LedBy}},
+	{OtherTypes: []kg.EntityType{kg.TypeTerritory}},
+	{Direction: kg.Out, OtherTypes: []kg.EntityType{kg.TypeEvent, kg.TypeOrganization}},
+	{Direction: kg.In, Types: []kg.RelationType{kg.PartOf}, OtherTypes: []kg.EntityType{kg.TypeTerritory}},
+	{Direction: kg.Out, Types: kg.PlacementTypes, OtherTypes: []kg.EntityType{kg.TypeTerritory}},
+}
+
+func (h *harness) testRelationPages(t *testing.T) {
+	h.withLoaded(t, map[string]func(t *testing.T, s kg.Store, c *Corpus){
+		"PagesOfOneAndTwoWalkTheUnpagedList": func(t *testing.T, s kg.Store, c *Corpus) {
+			o := newOracle(c.Reference, c.Graphs...)
+			ids := o.entityIDs()
+			for _, dir := range []kg.Direction{kg.Both, kg.Out, kg.In} {
+				all := relationsOf(t, s, kg.RelationQuery{Direction: dir}, ids...)
+				long := 0
+				for _, id := range ids {
+					want := expectedRelationKeys(o, id, dir, nil)
+					if len(want) > 2 {
+						long++
+					}
+					for _, limit := range []int{1, 2} {
+						got := pageWalk(t, s, id, kg.RelationQuery{Direction: dir}, limit)
+						if keys := relKeys(got); !slices.Equal(keys, want) && !(len(keys) == 0 && len(want) == 0) {
+							t.Errorf("relations of %s, direction %s, pages of %d:\n got %v\nwant %v", id, dir, limit, keys, want)
+						} else if !sameRelations(got, all[id]) {
+							t.Errorf("relations of %s, direction %s, pages of %d: the pages' relations differ from the unpaged ones:%s", id, dir, limit, diffJSON(all[id], got))
+						}
+					}
+				}
+				if long < 3 {
+					t.Errorf("direction %s: only %d entities with more than two relations: the walk tests little", dir, long)
+				}
+			}
+		},
+		"PagesWithFilters": func(t *testing.T, s kg.Store, c *Corpus) {
+			ids := newOracle(c.Reference, c.Graphs...).entityIDs()
+			pagingQueries := 0
+			for _, q := range relationQueries {
+				all := relationsOf(t, s, q, ids...)
+				paged := 0
+				for _, id := range ids {
+					want := relKeys(all[id])
+					if len(want) > 1 {
+						paged++
+					}
+					for _, limit := range []int{1, 2} {
+						if got := relKeys(pageWalk(t, s, id, q, limit)); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+							t.Errorf("relations of %s (%+v), pages of %d:\n got %v\nwant %v", id, q, limit, got, want)
+						}
+					}
+				}
+				if paged > 0 {
+					pagingQueries++
+				}
+			}
+			if pagingQueries < len(relationQueries)-1 {
+				t.Errorf("only %d of the %d queries give an entity two relations: the test pages little", pagingQueries, len(relationQueries))
+			}
+		},
+		"BatchedPagesCutEachEntityAfterTheSameKey": func(t *testing.T, s kg.Store, c *Corpus) {
+			o := newOracle(c.Reference, c.Graphs...)
+			ids := o.entityIDs()
+			asked := append(slices.Clone(ids), ids[0], "org:inconnue", "pas un id", c.ID("A1"))
+			mid := relationsOf(t, s, kg.RelationQuery{}, c.ID("creche"))[c.ID("creche")][2].Key()
+			for _, after := range []string{"", "LOCATED_IN|", "PART_OF|territory:", mid, "~"} {
+				for _, limit := range []int{0, 1, 2} {
+					got := relationsOf(t, s, kg.RelationQuery{After: after, Limit: limit}, asked...)
+					if len(got) != len(ids) {
+						t.Errorf("after %q, limit %d: %d keys for %d entities", after, limit, len(got), len(ids))
+					}
+					for _, id := range ids {
+						list, ok := got[id]
+						want := pagedKeys(expectedRelationKeys(o, id, kg.Both, nil), after, limit)
+						if keys := relKeys(list); !ok || (!slices.Equal(keys, want) && !(len(keys) == 0 && len(want) == 0)) {
+							t.Errorf("after %q, limit %d: %s has %v (key present: %v), want %v", after, limit, id, keys, ok, want)
+						}
+					}
+				}
+			}
+		},
+		"CountRelationsIsTheLengthOfTheUnpagedList": func(t *testing.T, s kg.Store, c *Corpus) {
+			ids := newOracle(c.Reference, c.Graphs...).entityIDs()
+			asked := append(slices.Clone(ids), ids[0], ids[1], "org:inconnue", "pas un id", c.ID("A1"))
+			for _, q := range relationQueries {
+				all := relationsOf(t, s, q, ids...)
+				// After and Limit are ignored by counts.
+				for _, page := range []kg.RelationQuery{{}, {Limit: 1, After: "HOLDS_ROLE|"}} {
+					cq := q
+					cq.After, cq.Limit = page.After, page.Limit
+					got, err := s.CountRelations(t.Context(), asked, cq)
+					if err != nil {
+						t.Fatalf("CountRelations(%+v): %v", cq, err)
+					}
+					if len(got) != len(ids) {
+						t.Errorf("CountRelations(%+v): %d keys for %d entities", cq, len(got), len(ids))
+					}
+					zero := 0
+					for _, id := range ids {
+						n, ok := got[id]
+						if !ok || n != len(all[id]) {
+							t.Errorf("CountRelations(%+v)[%s] = %d (key present: %v), RelationsOf has %d", cq, id, n, ok, len(all[id]))
+						}
+						if ok && n == 0 {
+							zero++
+						}
+					}
+					if zero == 0 {
+						t.Errorf("CountRelations(%+v): no entity counts zero: the test misses the zero-count keys", cq)
+					}
+				}
+			}
+			o := newOracle(c.Reference, c.Graphs...)
+			got, err := s.CountRelations(t.Context(), ids, kg.RelationQuery{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range ids {
+				if want := len(expectedRelationKeys(o, id, kg.Both, nil)); got[id] != want {
+					t.Errorf("CountRelations[%s] = %d, the inputs state %d", id, got[id], want)
+				}
+			}
+			if got[c.ID("creche")] != 5 {
+				t.Errorf("creche counts %d relations, want 5", got[c.ID("creche")])
+			}
+		},
+		"InvalidPageOrCountIsRejected": func(t *testing.T, s kg.Store, c *Corpus) {
+			_, err := s.RelationsOf(t.Context(), c.IDs("creche"), kg.RelationQuery{Limit: -1})
+			wantError(t, "negative limit", err, kg.Invalid, "limit", "-1")
+			_, err = s.CountRelations(t.Context(), c.IDs("creche"), kg.RelationQuery{Direction: "SIDEWAYS"})
+			wantError(t, "count with an unknown direction", err, kg.Invalid, "SIDEWAYS")
+			_, err = s.CountRelations(t.Context(), c.IDs("creche"), kg.RelationQuery{Types: []kg.RelationType{"LIKES"}})
+			wantError(t, "count with an unknown type", err, kg.Invalid, "LIKES")
+			_, err = s.CountRelations(t.Context(), c.IDs("creche"), kg.RelationQuery{OtherTypes: []kg.EntityType{"Dragon"}})
+			wantError(t, "count with an unknown other type", err, kg.Invalid, "Dragon")
+		},
+	})
+
+	t.Run("KeyOrderIsByteOrderOnNonASCIIKeys", func(t *testing.T) {
+		// Keys whose order depends on bytes beyond ASCII and on one id
+		// being a prefix of another ('|' after the shorter one).
+		c := NewCorpus()
+		s := h.fresh(t)
+		mustLoadReference(t, s, c.Reference)
+		c.define("pivot", kg.Entity{ID: "org:pivot", Type: kg.TypeOrganization, Name: "Pivot"})
+		c.define("pers", kg.Entity{ID: "person:agathe-ulm", Type: kg.TypePerson, Name: "Agathe Ulm"})
+		partners := map[string]kg.ID{
+			"p1": "org:lille", "p2": "org:lille-metropole", "p3": "org:lille2", "p4": "org:lille~",
+			"p5": "org:Lille", "p6": "org:éco", "p7": "org:eco", "p8": "org:东方", "p9": "org:ω",
+			"p10": "org:ﬁnance", "p11": "org:zèbre", "p12": "org:ß",
+		}
+		a := c.article("X8", "https://exemple.example/pivot", "exemple.example", "Le Pivot et ses partenaires", "2024-03-03")
+		for _, key := range slices.Sorted(maps.Keys(partners)) {
+			name := "Partenaire " + strings.TrimPrefix(string(partners[key]), "org:")
+			c.define(key, kg.Entity{ID: partners[key], Type: kg.TypeOrganization, Name: name})
+			sent := a.say("Le [Pivot]{pivot} s’associe à [" + name + "]{" + key + "}.")
+			a.rel(kg.PartnerOf, "pivot", key, "", sent)
+		}
+		for _, role := range []string{"présidente", "Président", "vice-présidente", "trésorière", "Œuvre", "élue", "Élue déléguée"} {
+			sent := a.say("[Agathe Ulm]{pers} est " + role + " du [Pivot]{pivot}.")
+			a.rel(kg.HoldsRole, "pers", "pivot", role, sent)
+		}
+		g := a.build()
+		mustUpsert(t, s, g)
+		var want []string
+		for _, r := range kg.NormalizeGraph(g).Relations {
+			want = append(want, r.Key())
+		}
+		slices.Sort(want)
+		if len(want) != 19 {
+			t.Fatalf("the article states %d distinct relations, want 19", len(want))
+		}
+		for _, limit := range []int{0, 1, 2, 5} {
+			var got []string
+			if limit == 0 {
+				got = relKeys(relationsOf(t, s, kg.RelationQuery{}, c.ID("pivot"))[c.ID("pivot")])
+			} else {
+				got = relKeys(pageWalk(t, s, c.ID("pivot"), kg.RelationQuery{}, limit))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("pages of %d:\n got %q\nwant %q", limit, got, want)
+			}
+		}
+		for _, after := range []string{"PARTNER_OF|org:pivot|org:lille", "PARTNER_OF|org:pivot|org:lille|", "PARTNER_OF|org:pivot|org:é", "HOLDS_ROLE|person:agathe-ulm|org:pivot|president"} {
+			got := relKeys(relationsOf(t, s, kg.RelationQuery{After: after, Limit: 3}, c.ID("pivot"))[c.ID("pivot")])
+			if w := pagedKeys(want, after, 3); !slices.Equal(got, w) {
+				t.Errorf("after %q:\n got %q\nwant %q", after, got, w)
+			}
+		}
+		if n, err := s.CountRelations(t.Context(), c.IDs("pivot"), kg.RelationQuery{}); err != nil || n[c.ID("pivot")] != len(want) {
+			t.Errorf("CountRelations = %v, %v; want %d", n, err, len(want))
 		}
 	})
 }
