@@ -5,6 +5,8 @@ import (
 	"context"
 	"slices"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/kg"
 )
@@ -93,19 +95,82 @@ func (r *Resolver) mentionsConnection(ctx context.Context, e *kg.Entity, first *
 }
 
 func (r *Resolver) relationsConnection(ctx context.Context, e *kg.Entity, types []kg.RelationType, dir *kg.Direction, otherTypes []kg.EntityType, first *int, after *string) (*model.RelationConnection, error) {
-	p, err := r.pageRequest(first, after)
-	if err != nil {
-		return nil, err
-	}
-	rels, err := r.relationsOf(ctx, e.ID, relationQuery(types, dir, otherTypes))
-	if err != nil {
-		return nil, err
-	}
-	pg, err := relationPage(e.ID, rels, p)
+	pg, err := relationConnection(ctx, r, e.ID, relationQuery(types, dir, otherTypes), first, after, relationEdge(e.ID))
 	if err != nil {
 		return nil, err
 	}
 	return &model.RelationConnection{Edges: pg.Edges, PageInfo: pg.PageInfo, TotalCount: pg.TotalCount}, nil
+}
+
+// connParts says which parts of a connection a query selects: the page
+// (edges or pageInfo) and the total count.
+type connParts struct{ page, total bool }
+
+// selectedParts reads the parts of connection field f selected by the
+// operation.
+func selectedParts(oc *graphql.OperationContext, f graphql.CollectedField) connParts {
+	var w connParts
+	for _, sf := range graphql.CollectFields(oc, f.Selections, []string{f.Definition.Type.Name()}) {
+		switch sf.Name {
+		case "edges", "pageInfo":
+			w.page = true
+		case "totalCount":
+			w.total = true
+		}
+	}
+	return w
+}
+
+// wantedParts is selectedParts for the field being resolved (everything
+// when called outside an operation).
+func wantedParts(ctx context.Context) connParts {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || !graphql.HasOperationContext(ctx) {
+		return connParts{page: true, total: true}
+	}
+	return selectedParts(graphql.GetOperationContext(ctx), fc.Field)
+}
+
+// relationConnection pages the relations of id passing q for a connection
+// field: the store reads only the page asked (see relationPageQuery), and
+// counts the relations (without reading them) only when the field selects
+// totalCount. Both loads start before either is awaited.
+func relationConnection[E any](ctx context.Context, r *Resolver, id kg.ID, q kg.RelationQuery, first *int, after *string, edge func(kg.Relation, string) E) (connPage[E], error) {
+	p, err := r.pageRequest(first, after)
+	if err != nil {
+		return connPage[E]{}, err
+	}
+	pq, err := relationPageQuery(q, p)
+	if err != nil {
+		return connPage[E]{}, err
+	}
+	want := wantedParts(ctx)
+	var page func() ([]kg.Relation, error)
+	var count func() (int, error)
+	if want.page {
+		if page, err = r.relationsThunk(ctx, id, pq); err != nil {
+			return connPage[E]{}, err
+		}
+	}
+	if want.total {
+		if count, err = r.countThunk(ctx, id, q); err != nil {
+			return connPage[E]{}, err
+		}
+	}
+	out := connPage[E]{Edges: []E{}, PageInfo: &model.PageInfo{HasPreviousPage: p.After != ""}}
+	if page != nil {
+		rels, err := page()
+		if err != nil {
+			return connPage[E]{}, err
+		}
+		out = keyPage(rels, p, edge)
+	}
+	if count != nil {
+		if out.TotalCount, err = count(); err != nil {
+			return connPage[E]{}, err
+		}
+	}
+	return out, nil
 }
 
 func (r *Resolver) coMentioned(ctx context.Context, e *kg.Entity, types []kg.EntityType, first *int) ([]*kg.CoMention, error) {
@@ -270,25 +335,11 @@ func (r *Resolver) ancestors(ctx context.Context, e *kg.Entity) ([]*kg.Territory
 }
 
 // links pages the relations of id passing q, ordered by relation key, as
-// edges made by edge.
+// edges made by edge (see relationConnection).
 func links[E any](ctx context.Context, r *Resolver, id kg.ID, q kg.RelationQuery, first *int, after *string, edge func(*model.Link, string) E) (connPage[E], error) {
-	p, err := r.pageRequest(first, after)
-	if err != nil {
-		return connPage[E]{}, err
-	}
-	rels, err := r.relationsOf(ctx, id, q)
-	if err != nil {
-		return connPage[E]{}, err
-	}
-	pg, err := linkPage(rels, p)
-	if err != nil {
-		return connPage[E]{}, err
-	}
-	out := connPage[E]{PageInfo: pg.PageInfo, TotalCount: pg.TotalCount, Edges: make([]E, len(pg.Edges))}
-	for i, l := range pg.Edges {
-		out.Edges[i] = edge(l.item, l.cursor)
-	}
-	return out, nil
+	return relationConnection(ctx, r, id, q, first, after, func(rel kg.Relation, c string) E {
+		return edge(&model.Link{Rel: rel}, c)
+	})
 }
 
 func roleEdge(l *model.Link, c string) *model.RoleEdge { return &model.RoleEdge{Cursor: c, Node: l} }

@@ -162,11 +162,13 @@ func expectError(t testing.TB, got gqlError, code string, parts ...string) {
 	}
 }
 
-// countingStore counts the calls to each Store method of a real store.
+// countingStore counts the calls to each Store method of a real store, and
+// the relations RelationsOf hands over.
 type countingStore struct {
 	kg.Store
-	mu    sync.Mutex
-	calls map[string]int
+	mu        sync.Mutex
+	calls     map[string]int
+	relations int // relations returned by RelationsOf, over all entities
 }
 
 func counting(s kg.Store) *countingStore { return &countingStore{Store: s, calls: map[string]int{}} }
@@ -187,6 +189,16 @@ func (c *countingStore) take() (map[string]int, int) {
 	}
 	clear(c.calls)
 	return out, total
+}
+
+// takeRelations returns the number of relations RelationsOf returned so
+// far and starts again from zero.
+func (c *countingStore) takeRelations() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := c.relations
+	c.relations = 0
+	return n
 }
 
 func (c *countingStore) Entities(ctx context.Context, ids []kg.ID) (map[kg.ID]kg.Entity, error) {
@@ -216,7 +228,20 @@ func (c *countingStore) Search(ctx context.Context, q kg.SearchQuery, p kg.PageR
 
 func (c *countingStore) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID][]kg.Relation, error) {
 	c.count("RelationsOf")
-	return c.Store.RelationsOf(ctx, ids, q)
+	m, err := c.Store.RelationsOf(ctx, ids, q)
+	n := 0
+	for _, rels := range m {
+		n += len(rels)
+	}
+	c.mu.Lock()
+	c.relations += n
+	c.mu.Unlock()
+	return m, err
+}
+
+func (c *countingStore) CountRelations(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID]int, error) {
+	c.count("CountRelations")
+	return c.Store.CountRelations(ctx, ids, q)
 }
 
 func (c *countingStore) MentionsOf(ctx context.Context, ids []kg.ID) (map[kg.ID][]kg.Mention, error) {

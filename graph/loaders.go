@@ -20,6 +20,7 @@ type loaderSet struct {
 	entities    *dataloadgen.Loader[kg.ID, kg.Entity]
 	articles    *dataloadgen.Loader[kg.ID, kg.Article]
 	relations   *dataloadgen.Loader[relKey, []kg.Relation]
+	counts      *dataloadgen.Loader[relKey, int] // keys without page (after "", limit 0)
 	mentionsOf  *dataloadgen.Loader[kg.ID, []kg.Mention]
 	mentionsIn  *dataloadgen.Loader[kg.ID, []kg.Mention]
 	coMentioned *dataloadgen.Loader[coKey, []kg.CoMention]
@@ -81,6 +82,9 @@ func (l *loaders) reset() {
 		relations: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []relKey) (map[relKey][]kg.Relation, error) {
 			return fetchRelations(ctx, s, keys)
 		}, opt),
+		counts: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []relKey) (map[relKey]int, error) {
+			return fetchCounts(ctx, s, keys)
+		}, opt),
 		mentionsOf: dataloadgen.NewMappedLoader(allKeys(s.MentionsOf), opt),
 		mentionsIn: dataloadgen.NewMappedLoader(allKeys(s.MentionsIn), opt),
 		coMentioned: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []coKey) (map[coKey][]kg.CoMention, error) {
@@ -126,18 +130,20 @@ func allKeys[V any](read func(context.Context, []kg.ID) (map[kg.ID][]V, error)) 
 	}
 }
 
-// relKey keys the relations loader: an entity and a relation query, the
-// query's lists packed as bit sets so that the key is comparable and keys
-// with the same query share one store call.
+// relKey keys the relations and counts loaders: an entity and a relation
+// query (page included), the query's lists packed as bit sets so that the
+// key is comparable and keys with the same query share one store call.
 type relKey struct {
 	id     kg.ID
 	types  uint32 // bit i: kg.RelationTypes[i]; 0: all
 	dir    kg.Direction
 	others uint32 // bit i: kg.EntityTypes[i]; 0: any
+	after  string // kg.RelationQuery.After
+	limit  int    // kg.RelationQuery.Limit
 }
 
 func newRelKey(id kg.ID, q kg.RelationQuery) relKey {
-	k := relKey{id: id, dir: q.Direction}
+	k := relKey{id: id, dir: q.Direction, after: q.After, limit: q.Limit}
 	if k.dir == "" {
 		k.dir = kg.Both
 	}
@@ -150,8 +156,15 @@ func newRelKey(id kg.ID, q kg.RelationQuery) relKey {
 	return k
 }
 
+// unpaged is the key of the same query without its page: the key of its
+// count.
+func (k relKey) unpaged() relKey {
+	k.after, k.limit = "", 0
+	return k
+}
+
 func (k relKey) query() kg.RelationQuery {
-	q := kg.RelationQuery{Direction: k.dir}
+	q := kg.RelationQuery{Direction: k.dir, After: k.after, Limit: k.limit}
 	for i, t := range kg.RelationTypes {
 		if k.types&(1<<i) != 0 {
 			q.Types = append(q.Types, t)
@@ -214,6 +227,34 @@ func fetchRelations(ctx context.Context, s kg.Store, keys []relKey) (map[relKey]
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// fetchCounts runs one CountRelations call per distinct query among keys;
+// an entity that does not exist counts 0.
+func fetchCounts(ctx context.Context, s kg.Store, keys []relKey) (map[relKey]int, error) {
+	var queries []relKey
+	ids := map[relKey][]kg.ID{}
+	for _, k := range keys {
+		qk := k
+		qk.id = ""
+		if _, ok := ids[qk]; !ok {
+			queries = append(queries, qk)
+		}
+		ids[qk] = append(ids[qk], k.id)
+	}
+	out := make(map[relKey]int, len(keys))
+	for _, qk := range queries {
+		m, err := s.CountRelations(ctx, ids[qk], qk.query())
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids[qk] {
+			k := qk
+			k.id = id
+			out[k] = m[id]
+		}
 	}
 	return out, nil
 }
@@ -301,6 +342,46 @@ func (r *Resolver) entitiesOf(ctx context.Context, ids []kg.ID) ([]kg.Entity, er
 	return out, nil
 }
 
+// rootEntity loads the entity a root field asks for by id. Nothing can
+// join the batch of a lone root lookup, so it calls the store at once
+// rather than through the loader's batching window, and primes the loader
+// with the answer (the zero Entity when it does not exist, as the
+// prefetcher does).
+func (r *Resolver) rootEntity(ctx context.Context, id kg.ID) (e kg.Entity, ok bool, err error) {
+	if !id.Valid() || id.EntityType() == "" {
+		return kg.Entity{}, false, nil
+	}
+	l, err := r.loaders(ctx)
+	if err != nil {
+		return kg.Entity{}, false, err
+	}
+	m, err := r.store.Entities(ctx, []kg.ID{id})
+	if err != nil {
+		return kg.Entity{}, false, err
+	}
+	e, ok = m[id]
+	l.entities.Prime(id, e)
+	return e, ok, nil
+}
+
+// rootArticle is rootEntity for articles.
+func (r *Resolver) rootArticle(ctx context.Context, id kg.ID) (a kg.Article, ok bool, err error) {
+	if !id.Valid() || !id.IsArticle() {
+		return kg.Article{}, false, nil
+	}
+	l, err := r.loaders(ctx)
+	if err != nil {
+		return kg.Article{}, false, err
+	}
+	m, err := r.store.Articles(ctx, []kg.ID{id})
+	if err != nil {
+		return kg.Article{}, false, err
+	}
+	a, ok = m[id]
+	l.articles.Prime(id, a)
+	return a, ok, nil
+}
+
 // article loads one article; ok is false when it does not exist.
 func (r *Resolver) article(ctx context.Context, id kg.ID) (a kg.Article, ok bool, err error) {
 	if !id.Valid() || !id.IsArticle() {
@@ -355,6 +436,40 @@ func (r *Resolver) relationsOf(ctx context.Context, id kg.ID, q kg.RelationQuery
 		return nil, nil
 	}
 	return rels, err
+}
+
+// relationsThunk starts loading the relations of one entity passing q
+// (one page of them when q has a Limit).
+func (r *Resolver) relationsThunk(ctx context.Context, id kg.ID, q kg.RelationQuery) (func() ([]kg.Relation, error), error) {
+	l, err := r.loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	th := l.relations.LoadThunk(ctx, newRelKey(id, q))
+	return func() ([]kg.Relation, error) {
+		rels, err := th()
+		if errors.Is(err, dataloadgen.ErrNotFound) {
+			return nil, nil
+		}
+		return rels, err
+	}, nil
+}
+
+// countThunk starts counting the relations of one entity passing q (its
+// page ignored).
+func (r *Resolver) countThunk(ctx context.Context, id kg.ID, q kg.RelationQuery) (func() (int, error), error) {
+	l, err := r.loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	th := l.counts.LoadThunk(ctx, newRelKey(id, q).unpaged())
+	return func() (int, error) {
+		n, err := th()
+		if errors.Is(err, dataloadgen.ErrNotFound) {
+			return 0, nil
+		}
+		return n, err
+	}, nil
 }
 
 // relationsOfAll loads the relations passing q of several entities at once.

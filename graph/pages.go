@@ -13,6 +13,42 @@ import (
 
 var relationOrder = byRelationKey(func(rel kg.Relation) *kg.Relation { return &rel })
 
+// Relation connections (an entity's relations and the link lists: roles,
+// participations…) are paged by the store: the loaders read only the page,
+// the relations after the cursor's key, first+1 of them (the extra one
+// says whether there is a next page), and the count apart, when asked.
+
+// relationPageQuery is the store query for page p of the relations passing
+// q. Its cursor is the one of byRelationKey: the Key of the last relation.
+func relationPageQuery(q kg.RelationQuery, p kg.PageRequest) (kg.RelationQuery, error) {
+	q.After, q.Limit = "", p.First+1
+	if p.After != "" {
+		parts, err := kg.DecodeCursor(p.After, relationOrder.tag, relationOrder.parts)
+		if err != nil {
+			return q, err
+		}
+		q.After = parts[0]
+	}
+	return q, nil
+}
+
+// keyPage makes page p of edges from the relations a relationPageQuery
+// read. TotalCount is left 0: the caller counts apart.
+func keyPage[E any](rels []kg.Relation, p kg.PageRequest, edge func(kg.Relation, string) E) connPage[E] {
+	n := min(len(rels), p.First)
+	out := connPage[E]{PageInfo: &model.PageInfo{HasNextPage: len(rels) > n, HasPreviousPage: p.After != ""}}
+	out.Edges = make([]E, 0, n)
+	for _, rel := range rels[:n] {
+		c := kg.EncodeCursor(relationOrder.tag, relationOrder.enc(rel.Key())...)
+		out.Edges = append(out.Edges, edge(rel, c))
+		if out.PageInfo.StartCursor == nil {
+			out.PageInfo.StartCursor = &c
+		}
+		out.PageInfo.EndCursor = &c
+	}
+	return out
+}
+
 // mentionPage: an entity's mentions, newest article first.
 func mentionPage(ms []kg.Mention, p kg.PageRequest) (connPage[*model.MentionEdge], error) {
 	return paginate(ms, p, newestFirst, func(m kg.Mention, c string) *model.MentionEdge {
@@ -20,15 +56,21 @@ func mentionPage(ms []kg.Mention, p kg.PageRequest) (connPage[*model.MentionEdge
 	})
 }
 
-// relationPage: an entity's relations seen from it, by relation key.
-func relationPage(id kg.ID, rels []kg.Relation, p kg.PageRequest) (connPage[*model.RelationEdge], error) {
-	return paginate(rels, p, relationOrder, func(rel kg.Relation, c string) *model.RelationEdge {
+// relationEdge is an entity's relation seen from the entity.
+func relationEdge(id kg.ID) func(kg.Relation, string) *model.RelationEdge {
+	return func(rel kg.Relation, c string) *model.RelationEdge {
 		edge := &model.RelationEdge{Cursor: c, Node: &rel, Direction: kg.Out, OtherID: rel.To}
 		if rel.From != id {
 			edge.Direction, edge.OtherID = kg.In, rel.From
 		}
 		return edge
-	})
+	}
+}
+
+// relationPage: a page of an entity's relations seen from it, by relation
+// key, from what relationPageQuery read.
+func relationPage(id kg.ID, rels []kg.Relation, p kg.PageRequest) connPage[*model.RelationEdge] {
+	return keyPage(rels, p, relationEdge(id))
 }
 
 // cursored is an item of a page with its cursor.
@@ -37,9 +79,10 @@ type cursored[T any] struct {
 	cursor string
 }
 
-// linkPage: relations presented as links (Role, Participation…), by key.
-func linkPage(rels []kg.Relation, p kg.PageRequest) (connPage[cursored[*model.Link]], error) {
-	return paginate(rels, p, relationOrder, func(rel kg.Relation, c string) cursored[*model.Link] {
+// linkPage: a page of relations presented as links (Role,
+// Participation…), by key, from what relationPageQuery read.
+func linkPage(rels []kg.Relation, p kg.PageRequest) connPage[cursored[*model.Link]] {
+	return keyPage(rels, p, func(rel kg.Relation, c string) cursored[*model.Link] {
 		return cursored[*model.Link]{&model.Link{Rel: rel}, c}
 	})
 }

@@ -47,13 +47,14 @@ type prefetcher struct {
 	ents   map[kg.ID]*kg.Entity // read so far; nil: does not exist
 	arts   map[kg.ID]*kg.Article
 	rels   map[relKey][]kg.Relation
+	counts map[relKey]int
 	mOf    map[kg.ID][]kg.Mention
 	mIn    map[kg.ID][]kg.Mention
 	co     map[coKey][]kg.CoMention
 	themes []kg.Entity // the vocabulary, once read
 
 	wantEnts, wantArts, wantMOf, wantMIn map[kg.ID]bool
-	wantRels                             map[relKey]bool
+	wantRels, wantCounts                 map[relKey]bool
 	wantCo                               map[coKey]bool
 	wantThemes                           bool
 }
@@ -71,7 +72,7 @@ func (r *Resolver) newPrefetcher(ctx context.Context) *prefetcher {
 	return &prefetcher{
 		r: r, ctx: ctx, oc: graphql.GetOperationContext(ctx), l: l,
 		ents: map[kg.ID]*kg.Entity{}, arts: map[kg.ID]*kg.Article{},
-		rels: map[relKey][]kg.Relation{}, mOf: map[kg.ID][]kg.Mention{}, mIn: map[kg.ID][]kg.Mention{},
+		rels: map[relKey][]kg.Relation{}, counts: map[relKey]int{}, mOf: map[kg.ID][]kg.Mention{}, mIn: map[kg.ID][]kg.Mention{},
 		co: map[coKey][]kg.CoMention{},
 	}
 }
@@ -80,7 +81,7 @@ func (r *Resolver) newPrefetcher(ctx context.Context) *prefetcher {
 func (p *prefetcher) run(steps []step) {
 	for level := 0; len(steps) > 0 && level < maxPrefetchLevels; level++ {
 		p.wantEnts, p.wantArts, p.wantMOf, p.wantMIn = map[kg.ID]bool{}, map[kg.ID]bool{}, map[kg.ID]bool{}, map[kg.ID]bool{}
-		p.wantRels, p.wantCo, p.wantThemes = map[relKey]bool{}, map[coKey]bool{}, false
+		p.wantRels, p.wantCounts, p.wantCo, p.wantThemes = map[relKey]bool{}, map[relKey]bool{}, map[coKey]bool{}, false
 		for _, s := range steps {
 			if s.need != nil {
 				s.need()
@@ -168,6 +169,22 @@ func (p *prefetcher) fetch() bool {
 		for _, k := range relKeys {
 			p.rels[k] = m[k]
 			p.l.relations.Prime(k, m[k])
+		}
+	}
+	var countKeys []relKey
+	for k := range p.wantCounts {
+		if _, ok := p.counts[k]; !ok {
+			countKeys = append(countKeys, k)
+		}
+	}
+	if len(countKeys) > 0 {
+		m, err := fetchCounts(ctx, s, countKeys)
+		if err != nil {
+			return false
+		}
+		for _, k := range countKeys {
+			p.counts[k] = m[k]
+			p.l.counts.Prime(k, m[k])
 		}
 	}
 	var coKeys []coKey
@@ -370,18 +387,37 @@ func (p *prefetcher) entity(e kg.Entity, sel ast.SelectionSet) step {
 		needs = append(needs, func() { p.wantRels[k] = true })
 		return k
 	}
+	// relPage registers the reads of a relation connection as its
+	// resolver makes them (relationConnection): the page if the field
+	// selects edges or pageInfo (ok true, with its key), the count if it
+	// selects totalCount.
+	relPage := func(f graphql.CollectedField, q kg.RelationQuery, pr kg.PageRequest) (k relKey, ok bool) {
+		pq, err := relationPageQuery(q, pr)
+		if err != nil {
+			return relKey{}, false
+		}
+		want := selectedParts(p.oc, f)
+		if want.total {
+			ck := newRelKey(e.ID, q).unpaged()
+			needs = append(needs, func() { p.wantCounts[ck] = true })
+		}
+		if !want.page {
+			return relKey{}, false
+		}
+		return rel(pq), true
+	}
 	// linkField pages a link connection and follows its nodes.
 	linkField := func(f graphql.CollectedField, q kg.RelationQuery, typeName string) {
-		k := rel(q)
 		pr, ok := p.page(p.args(f))
 		if !ok {
 			return
 		}
+		k, ok := relPage(f, q, pr)
+		if !ok {
+			return
+		}
 		thens = append(thens, func() []step {
-			pg, err := linkPage(p.rels[k], pr)
-			if err != nil {
-				return nil
-			}
+			pg := linkPage(p.rels[k], pr)
 			var out []step
 			for _, edgeSel := range p.edges(f) {
 				for _, nodeSel := range p.sub(edgeSel, typeName+"Edge", "node") {
@@ -418,16 +454,16 @@ func (p *prefetcher) entity(e kg.Entity, sel ast.SelectionSet) step {
 				return out
 			})
 		case "relations":
-			k := rel(relationQuery(a.relationTypes("types"), a.direction("direction"), a.entityTypes("otherTypes")))
 			pr, ok := p.page(a)
 			if !ok {
 				continue
 			}
+			k, ok := relPage(f, relationQuery(a.relationTypes("types"), a.direction("direction"), a.entityTypes("otherTypes")), pr)
+			if !ok {
+				continue
+			}
 			thens = append(thens, func() []step {
-				pg, err := relationPage(e.ID, p.rels[k], pr)
-				if err != nil {
-					return nil
-				}
+				pg := relationPage(e.ID, p.rels[k], pr)
 				var out []step
 				for _, edgeSel := range p.edges(f) {
 					for _, edge := range pg.Edges {

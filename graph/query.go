@@ -8,16 +8,29 @@ import (
 	"github.com/maillage/maillage/internal/kg"
 )
 
-// node loads any node; an unknown or malformed id is nil without error.
+// node loads any node through the loaders (so that the loads of nodes
+// share batches); an unknown or malformed id is nil without error.
 func (r *Resolver) node(ctx context.Context, id kg.ID) (kg.Node, error) {
+	return r.nodeWith(ctx, id, r.entity, r.article)
+}
+
+// rootNode is node for the root field node(id), which has no batch to
+// share: it reads the store at once (see rootEntity).
+func (r *Resolver) rootNode(ctx context.Context, id kg.ID) (kg.Node, error) {
+	return r.nodeWith(ctx, id, r.rootEntity, r.rootArticle)
+}
+
+func (r *Resolver) nodeWith(ctx context.Context, id kg.ID,
+	entity func(context.Context, kg.ID) (kg.Entity, bool, error),
+	article func(context.Context, kg.ID) (kg.Article, bool, error)) (kg.Node, error) {
 	if id.IsArticle() {
-		a, ok, err := r.article(ctx, id)
+		a, ok, err := article(ctx, id)
 		if err != nil || !ok {
 			return nil, err
 		}
 		return &a, nil
 	}
-	e, ok, err := r.entity(ctx, id)
+	e, ok, err := entity(ctx, id)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -65,8 +78,9 @@ func nodesOf(edges []*model.SearchEdge) []kg.Node {
 	return out
 }
 
-// lookup loads an entity asked explicitly by id and type: an id of another
-// type is Invalid, an unknown one NotFound, both naming the id.
+// lookup loads an entity asked explicitly by id and type by a root field
+// (see rootEntity): an id of another type is Invalid, an unknown one
+// NotFound, both naming the id.
 func (r *Resolver) lookup(ctx context.Context, id kg.ID, want kg.EntityType) (kg.Entity, error) {
 	if id.Valid() && id.EntityType() != want {
 		what := "an article"
@@ -75,7 +89,7 @@ func (r *Resolver) lookup(ctx context.Context, id kg.ID, want kg.EntityType) (kg
 		}
 		return kg.Entity{}, kg.Errorf(kg.Invalid, "id: %q is the ID of %s, not of a %s", id, what, want)
 	}
-	e, ok, err := r.entity(ctx, id)
+	e, ok, err := r.rootEntity(ctx, id)
 	if err != nil {
 		return kg.Entity{}, err
 	}

@@ -15,9 +15,21 @@
 // bounded by its depth, never by its item count, even on a starved CPU where
 // time-window batching alone splits batches. The loaders' own time window
 // (Options.LoaderWait) is the safety net for anything the prefetcher does
-// not cover. The filtered lists under a territory or a theme
-// (Territory.organizations…, Theme.articles) cost one ListEntities or
-// ListArticles call per parent: kg.Store has no batched form of them.
+// not cover. Root fields that look up one node by id (node, entity,
+// organization…, article) read the store at once rather than through a
+// loader, whose window nothing could join, and prime the loader with the
+// answer; nodes(ids) stays batched. Relation connections (relations,
+// people, roles, events, organizers, participants, initiatives, leaders)
+// read only their page from the store, first+1 relations after the
+// cursor's key (kg.RelationQuery.After and Limit), and count with
+// kg.Store.CountRelations only when totalCount is selected; the page and
+// the count have loaders of their own, keyed by entity and query, and the
+// prefetcher reads both the same way. Territory.children, ordered by id
+// rather than by relation key, still reads a territory's whole PART_OF
+// list (reference geography: at most a few hundred). The filtered lists
+// under a territory or a theme (Territory.organizations…, Theme.articles)
+// cost one ListEntities or ListArticles call per parent: kg.Store has no
+// batched form of them.
 //
 // The HTTP layer (internal/server) builds a handler on NewExecutableSchema
 // and installs ErrorPresenter, RecoverFunc, the limits, and the API-key

@@ -366,7 +366,7 @@ func (r *presentationResolver) Event(ctx context.Context, obj *model.Link) (*kg.
 }
 
 func (r *queryResolver) Node(ctx context.Context, id kg.ID) (kg.Node, error) {
-	n, err := r.node(ctx, id)
+	n, err := r.rootNode(ctx, id)
 	if n != nil {
 		r.prefetchNodes(ctx, n)
 	}
@@ -381,7 +381,7 @@ func (r *queryResolver) Entity(ctx context.Context, id kg.ID) (model.Entity, err
 	if id.IsArticle() {
 		return nil, kg.Errorf(kg.Invalid, "id: %q is an article ID, not an entity ID", id)
 	}
-	e, ok, err := r.entity(ctx, id)
+	e, ok, err := r.rootEntity(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -457,7 +457,7 @@ func (r *queryResolver) Article(ctx context.Context, id kg.ID) (*kg.Article, err
 	if id.Valid() && !id.IsArticle() {
 		return nil, kg.Errorf(kg.Invalid, "id: %q is the ID of a %s, not of an article", id, id.EntityType())
 	}
-	a, ok, err := r.article(ctx, id)
+	a, ok, err := r.rootArticle(ctx, id)
 	if err != nil {
 		return nil, err
 	}
