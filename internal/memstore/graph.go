@@ -2,6 +2,7 @@ package memstore
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -38,7 +39,8 @@ type entityRec struct {
 	id       kg.ID
 	typ      kg.EntityType
 	ref      *kg.Entity     // the reference source, if any
-	contribs []contribution // one per contributing article
+	contribs []contribution // one per contributing article, in kg.ContributionOrder (see insertContribution)
+	variants []*variant     // the distinct sources among contribs
 	mentions []*kg.Mention  // into the mentioning articles' graphs
 	out, in  []*relRec      // relations from and to it, each sorted by key (see insertRel)
 
@@ -51,6 +53,93 @@ type contribution struct {
 	article kg.ID
 	date    kg.Date
 	e       *kg.Entity // into the article's graph
+	v       *variant   // the distinct source it gives
+}
+
+// variant is one distinct way articles give an entity: contributions that
+// are sameSource share one. Popular entities are given the same way by
+// hundreds of articles, and a source identical to an earlier one adds
+// nothing to the merge (first non-empty values, union of names), so
+// recompute merges variants, found without reading the contributions'
+// entities: re-merging an entity given by n articles in d ways costs O(n)
+// reads of contiguous memory and a merge of d sources, not O(n × d)
+// comparisons of scattered entities.
+type variant struct {
+	sig  uint64     // sourceHash(*e)
+	e    *kg.Entity // one of the contributions giving it
+	n    int        // how many contributions give it
+	seen bool       // scratch of recompute
+}
+
+// addVariant returns the variant of a new contribution of r giving e.
+func (r *entityRec) addVariant(e *kg.Entity) *variant {
+	sig := sourceHash(*e)
+	for _, v := range r.variants {
+		if v.sig == sig && sameSource(*v.e, *e) {
+			v.n++
+			return v
+		}
+	}
+	v := &variant{sig: sig, e: e, n: 1}
+	r.variants = append(r.variants, v)
+	return v
+}
+
+// dropVariant accounts for the removal of contribution c (already out of
+// r.contribs): its variant goes with its last contribution, or points to a
+// remaining one if it pointed into c's article.
+func (r *entityRec) dropVariant(c contribution) {
+	v := c.v
+	if v.n--; v.n == 0 {
+		r.variants = removeFunc(r.variants, func(x *variant) bool { return x == v })
+		return
+	}
+	if v.e == c.e {
+		for _, o := range r.contribs {
+			if o.v == v {
+				v.e = o.e
+				break
+			}
+		}
+	}
+}
+
+func compareContributions(a, b contribution) int {
+	return kg.ContributionOrder(a.date, a.article, b.date, b.article)
+}
+
+// insertContribution adds c to a list kept in kg.ContributionOrder, the
+// order the merge reads sources in, so that recompute never sorts it.
+func insertContribution(list []contribution, c contribution) []contribution {
+	i, _ := slices.BinarySearchFunc(list, c, compareContributions)
+	return slices.Insert(list, i, c)
+}
+
+// sourceSeed seeds sourceHash; hashes live in memory only.
+var sourceSeed = maphash.MakeSeed()
+
+// sourceHash hashes what sameSource compares.
+func sourceHash(e kg.Entity) uint64 {
+	var h maphash.Hash
+	h.SetSeed(sourceSeed)
+	for _, s := range []string{e.Name, e.Kind, e.Acronym, e.Code, string(e.StartDate), string(e.EndDate), e.Scheme} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	if e.Reference {
+		h.WriteByte(1)
+	}
+	h.WriteByte(0)
+	for _, a := range e.Aliases {
+		h.WriteString(a)
+		h.WriteByte(0)
+	}
+	h.WriteByte(1)
+	for _, b := range e.Broader {
+		h.WriteString(string(b))
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 type nameForm struct{ written, folded string }
@@ -190,7 +279,7 @@ func (g *graph) apply(ag kg.ArticleGraph) {
 	for i := range ar.g.Entities {
 		e := &ar.g.Entities[i]
 		r := g.entity(e.ID)
-		r.contribs = append(r.contribs, contribution{article: aid, date: date, e: e})
+		r.contribs = insertContribution(r.contribs, contribution{article: aid, date: date, e: e, v: r.addVariant(e)})
 	}
 	for i := range ar.g.Mentions {
 		m := &ar.g.Mentions[i]
@@ -229,7 +318,11 @@ func (g *graph) unapply(aid kg.ID) {
 	delete(g.articles, aid)
 	for _, e := range ar.g.Entities {
 		if r := g.entities[e.ID]; r != nil {
-			r.contribs = removeFunc(r.contribs, func(c contribution) bool { return c.article == aid })
+			if i := slices.IndexFunc(r.contribs, func(c contribution) bool { return c.article == aid }); i >= 0 {
+				c := r.contribs[i]
+				r.contribs = slices.Delete(r.contribs, i, i+1) // keeps the order
+				r.dropVariant(c)
+			}
 			g.dirtyEnts[r] = struct{}{}
 		}
 	}
@@ -384,20 +477,20 @@ func (rr *relRec) rebuild() {
 // recompute merges an entity's sources and computes its statistics and
 // Parents.
 func recompute(r *entityRec) {
-	sources := make([]kg.Entity, 0, 1+len(r.contribs))
+	var sources []kg.Entity
 	if r.ref != nil {
 		sources = append(sources, *r.ref)
 	}
-	slices.SortFunc(r.contribs, func(a, b contribution) int {
-		return kg.ContributionOrder(a.date, a.article, b.date, b.article)
-	})
+	// The distinct sources (variants) in contribution order of their first
+	// contribution; contribs is kept in that order.
 	for _, c := range r.contribs {
-		// A source identical to an earlier one adds nothing to the merge
-		// (first non-empty values, union of names): popular entities are
-		// given the same way by hundreds of articles.
-		if !slices.ContainsFunc(sources, func(e kg.Entity) bool { return sameSource(e, *c.e) }) {
-			sources = append(sources, *c.e)
+		if !c.v.seen {
+			c.v.seen = true
+			sources = append(sources, *c.v.e)
 		}
+	}
+	for _, v := range r.variants {
+		v.seen = false
 	}
 	var e kg.Entity
 	switch {
