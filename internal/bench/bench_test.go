@@ -69,7 +69,7 @@ func BenchmarkAPI(b *testing.B) {
 			if _, err := checkResponse(first.Code, first.Body.Bytes()); err != nil {
 				b.Fatal(err)
 			}
-			before := e.counter.snapshot()
+			before, rels := e.counter.snapshot(), e.counter.relations.Load()
 			cpu := startCPU()
 			for b.Loop() {
 				rec := req.serve(e.api)
@@ -81,6 +81,7 @@ func BenchmarkAPI(b *testing.B) {
 			cpu.report(b)
 			calls := e.counter.snapshot().since(before)
 			b.ReportMetric(float64(calls.total())/float64(b.N), "store-calls/op")
+			b.ReportMetric(float64(e.counter.relations.Load()-rels)/float64(b.N), "store-rels/op")
 			b.ReportMetric(float64(first.Body.Len()), "resp-bytes")
 		})
 	}
@@ -179,7 +180,7 @@ func BenchmarkStore(b *testing.B) {
 			if ids, err := q.direct(ctx, e.counter, e.picks); err != nil || len(ids) == 0 {
 				b.Fatalf("%d nodes, %v", len(ids), err)
 			}
-			before := e.counter.snapshot()
+			before, rels := e.counter.snapshot(), e.counter.relations.Load()
 			cpu := startCPU()
 			for b.Loop() {
 				if _, err := q.direct(ctx, e.counter, e.picks); err != nil {
@@ -190,6 +191,7 @@ func BenchmarkStore(b *testing.B) {
 			cpu.report(b)
 			calls := e.counter.snapshot().since(before)
 			b.ReportMetric(float64(calls.total())/float64(b.N), "store-calls/op")
+			b.ReportMetric(float64(e.counter.relations.Load()-rels)/float64(b.N), "store-rels/op")
 		})
 	}
 }

@@ -18,6 +18,7 @@ const (
 	mListArticles
 	mSearch
 	mRelationsOf
+	mCountRelations
 	mMentionsOf
 	mMentionsIn
 	mCoMentioned
@@ -27,14 +28,15 @@ const (
 )
 
 var methodNames = [nMethods]string{"Entities", "Articles", "ArticleHashes", "ListEntities", "ListArticles", "Search",
-	"RelationsOf", "MentionsOf", "MentionsIn", "CoMentioned", "Stats", "Ping"}
+	"RelationsOf", "CountRelations", "MentionsOf", "MentionsIn", "CoMentioned", "Stats", "Ping"}
 
 // countingStore is a kg.Store decorator counting the read calls per method
-// (atomically: the API calls the store from several goroutines). Writes
-// pass through uncounted.
+// (atomically: the API calls the store from several goroutines), and the
+// relations RelationsOf hands over. Writes pass through uncounted.
 type countingStore struct {
 	kg.Store
-	calls [nMethods]atomic.Int64
+	calls     [nMethods]atomic.Int64
+	relations atomic.Int64 // relations returned by RelationsOf, over all entities
 }
 
 func counting(s kg.Store) *countingStore { return &countingStore{Store: s} }
@@ -112,7 +114,18 @@ func (c *countingStore) Search(ctx context.Context, q kg.SearchQuery, p kg.PageR
 
 func (c *countingStore) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID][]kg.Relation, error) {
 	c.calls[mRelationsOf].Add(1)
-	return c.Store.RelationsOf(ctx, ids, q)
+	m, err := c.Store.RelationsOf(ctx, ids, q)
+	n := 0
+	for _, rels := range m {
+		n += len(rels)
+	}
+	c.relations.Add(int64(n))
+	return m, err
+}
+
+func (c *countingStore) CountRelations(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID]int, error) {
+	c.calls[mCountRelations].Add(1)
+	return c.Store.CountRelations(ctx, ids, q)
 }
 
 func (c *countingStore) MentionsOf(ctx context.Context, ids []kg.ID) (map[kg.ID][]kg.Mention, error) {

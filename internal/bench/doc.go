@@ -11,7 +11,8 @@
 //     HTTP handler of internal/server (entity by id with relations and
 //     territories, search, a region with the initiatives placed anywhere
 //     below it, an article with its entities, a three-level nested list),
-//     with the store calls each costs;
+//     with the store calls each costs and the relations the store hands
+//     over (store-rels/op);
 //   - BenchmarkAPIOverTCP: the same requests over a loopback connection;
 //   - BenchmarkLoaderWait: the same queries through a bare gqlgen handler
 //     with the dataloaders' batching window at its default and at 10µs,

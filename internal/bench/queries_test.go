@@ -68,11 +68,11 @@ func choose(ctx context.Context, s kg.Store) (picks, error) {
 		seen += len(pg.Items)
 		page.After = pg.Cursors[len(pg.Cursors)-1]
 	}
-	rels, err := s.RelationsOf(ctx, []kg.ID{p.TopOrg.ID, p.MidOrg.ID}, kg.RelationQuery{})
+	rels, err := s.CountRelations(ctx, []kg.ID{p.TopOrg.ID, p.MidOrg.ID}, kg.RelationQuery{})
 	if err != nil {
 		return p, err
 	}
-	p.TopOrgRelations, p.MidOrgRelations = len(rels[p.TopOrg.ID]), len(rels[p.MidOrg.ID])
+	p.TopOrgRelations, p.MidOrgRelations = rels[p.TopOrg.ID], rels[p.MidOrg.ID]
 	p.NameSearch = kg.Fold(p.MidOrg.Name)
 
 	regions, err := s.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeTerritory, Kinds: []string{string(kg.LevelRegion)}}, kg.EntityOrder{}, kg.PageRequest{First: 100})
@@ -169,8 +169,13 @@ func entityDirect(ctx context.Context, s kg.Store, id kg.ID) ([]kg.ID, error) {
 	if _, ok := es[id]; !ok {
 		return nil, fmt.Errorf("%s not found", id)
 	}
-	rels, err := s.RelationsOf(ctx, []kg.ID{id}, kg.RelationQuery{Direction: kg.Both})
+	// The page of 20 and whether more follow, and the total, as the API
+	// asks them.
+	rels, err := s.RelationsOf(ctx, []kg.ID{id}, kg.RelationQuery{Direction: kg.Both, Limit: 21})
 	if err != nil {
+		return nil, err
+	}
+	if _, err := s.CountRelations(ctx, []kg.ID{id}, kg.RelationQuery{Direction: kg.Both}); err != nil {
 		return nil, err
 	}
 	placed, err := s.RelationsOf(ctx, []kg.ID{id}, placedIn)
@@ -334,8 +339,11 @@ func nestedDirect(ctx context.Context, s kg.Store) ([]kg.ID, error) {
 	for i, e := range orgs.Items {
 		ids[i] = e.ID
 	}
-	rels, err := s.RelationsOf(ctx, ids, kg.RelationQuery{Direction: kg.Both})
+	rels, err := s.RelationsOf(ctx, ids, kg.RelationQuery{Direction: kg.Both, Limit: 11})
 	if err != nil {
+		return nil, err
+	}
+	if _, err := s.CountRelations(ctx, ids, kg.RelationQuery{Direction: kg.Both}); err != nil {
 		return nil, err
 	}
 	var level2 []kg.ID
