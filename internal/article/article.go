@@ -510,13 +510,15 @@ func lineCount(lines []textLine, para string) bool {
 // datelineRe is the dateline opening a press release or a dispatch:
 // "Saint-Denis, le 2 octobre 2024 –", "Montpellier, 2 octobre 2024 —",
 // "PARIS, le 3 mars 2025 :".
-var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{L}'’ .-]{1,40}(?:\s*\([0-9AB]{2,3}\))?,\s*(?:le\s+)?((?:\p{L}+\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})\s*[–—:-]`)
+var datelineRe = regexp.MustCompile(`^\p{Lu}[\p{L}'’ .-]{1,40}(?:\s*\([0-9AB]{2,3}\))?,\s*(?:le\s+)?((?:\p{L}+\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})(?:\s*[–—:-]|\.?$)`)
 
 // datelineDate returns the date of a dateline opening one of the first
-// paragraphs of a text ("" if none).
+// paragraphs of a text, or standing alone on its line under a letterhead
+// ("PRÉFET DE …", "COMMUNIQUÉ DE PRESSE", then "Montpellier, le 15 mai
+// 2024"); "" if none.
 func datelineDate(paras []string) kg.Date {
 	for i, para := range paras {
-		if i >= 4 {
+		if i >= 8 {
 			break
 		}
 		if m := datelineRe.FindStringSubmatch(para); m != nil {

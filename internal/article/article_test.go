@@ -637,11 +637,13 @@ func TestParseIsDeterministic(t *testing.T) {
 
 func TestPressReleaseDatelineGivesThePublicationDate(t *testing.T) {
 	for text, want := range map[string]kg.Date{
-		"COMMUNIQUÉ DE PRESSE\n\nLa Région lance un dispositif\n\nMontpellier, le 2 octobre 2024 – La Région Occitanie lance le Pass.\n": "2024-10-02",
-		"Saint-Denis (93), le 1er mars 2025 — Le Département annonce un plan.\n":                                                         "2025-03-01",
-		"PARIS, mardi 14 janvier 2025 : l'agence publie son rapport annuel.\n":                                                           "2025-01-14",
-		"Le 2 octobre 2024, la Région a lancé un dispositif.\n":                                                                          "",
-		"Lyon, une ville engagée – depuis 2020 la Métropole finance des projets.\n":                                                      "",
+		"COMMUNIQUÉ DE PRESSE\n\nLa Région lance un dispositif\n\nMontpellier, le 2 octobre 2024 – La Région Occitanie lance le Pass.\n":             "2024-10-02",
+		"Saint-Denis (93), le 1er mars 2025 — Le Département annonce un plan.\n":                                                                     "2025-03-01",
+		"PARIS, mardi 14 janvier 2025 : l'agence publie son rapport annuel.\n":                                                                       "2025-01-14",
+		"Le 2 octobre 2024, la Région a lancé un dispositif.\n":                                                                                      "",
+		"Lyon, une ville engagée – depuis 2020 la Métropole finance des projets.\n":                                                                  "",
+		"PRÉFET DE L'HÉRAULT\n\nLiberté\n\nÉgalité\n\nFraternité\n\nCOMMUNIQUÉ DE PRESSE\n\nMontpellier, le 15 mai 2024\n\nVisite de la ministre.\n": "2024-05-15",
+		"Montpellier, le 15 mai 2024 la ministre se rendra à Béziers.\n":                                                                             "",
 	} {
 		arts, err := article.Parse("release.txt", []byte(text), article.Auto)
 		if err != nil {

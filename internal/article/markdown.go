@@ -181,9 +181,20 @@ func parseMarkdown(s string) *parsed {
 			flush()
 			continue
 		}
+		// a hard line break (two trailing spaces or a backslash) ends the
+		// paragraph's line: in an agenda, "**Mardi 11 mars – Toulouse**  " is
+		// not joined with the title below it
+		hard := strings.HasSuffix(line, "  ") || strings.HasSuffix(t, "\\") && !strings.HasSuffix(t, "\\\\")
+		if hard && strings.HasSuffix(t, "\\") {
+			line = strings.TrimRight(line, " \t")
+			line = line[:len(line)-1]
+		}
 		c0 := t[0]
 		if strings.IndexByte("#-=*_+[|0123456789", c0) < 0 {
 			cur = append(cur, line)
+			if hard {
+				flush()
+			}
 			continue
 		}
 		switch {
@@ -231,9 +242,18 @@ func parseMarkdown(s string) *parsed {
 		if loc := reListItem.FindStringIndex(line); loc != nil {
 			flush()
 			cur = append(cur, line[loc[1]:])
+			if hard {
+				flush()
+			}
 			continue
 		}
+		if isAgendaItem(t) {
+			flush() // "9h30 – Accueil": an item of a programme
+		}
 		cur = append(cur, line)
+		if hard {
+			flush()
+		}
 	}
 	flush()
 	if p.title == "" {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -121,6 +122,48 @@ func isBullet(s string) bool {
 	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
 }
 
+// agendaTime is a time of day at the start of an agenda item: "9h30",
+// "10 h", "14h10", "9:30", "18.00", maybe a range ("9h30-10h", "14h à 16h").
+var agendaTime = regexp.MustCompile(`^(?:[01]?\d|2[0-3])(?:\s?[hH](?:\s?[0-5]\d)?|[:.][0-5]\d)(?:\s*(?:-|–|—|à)\s*(?:[01]?\d|2[0-3])(?:\s?[hH](?:\s?[0-5]\d)?|[:.][0-5]\d))?`)
+
+// isAgendaItem reports an item of a programme: a time of day followed by a
+// dash, a colon or a capitalised word ("9h30 – Accueil", "14h : Table
+// ronde", "10h00 Ouverture").
+func isAgendaItem(s string) bool {
+	loc := agendaTime.FindStringIndex(s)
+	if loc == nil {
+		return false
+	}
+	rest := strings.TrimLeftFunc(s[loc[1]:], isLayoutSpace)
+	if rest == "" || len(rest) == len(s)-loc[1] && loc[1] < len(s) && !isLayoutSpace(rune(s[loc[1]])) {
+		return false // "14h30" glued to a word, or nothing after
+	}
+	r, n := utf8.DecodeRuneInString(rest)
+	switch {
+	case r == '-' || r == '–' || r == '—' || r == ':' || r == '|' || r == '•':
+		return strings.TrimLeftFunc(rest[n:], isLayoutSpace) != ""
+	case unicode.IsUpper(r):
+		return true
+	}
+	return false
+}
+
+// continuesItem reports whether a wrapped agenda item or list item (para,
+// whose last line is prev) goes on with next: the last line was full, so
+// next's first word would not have fitted on it, and it does not end a
+// sentence before a capital.
+func (r *reflower) continuesItem(prev, next textLine) bool {
+	w := r.lay.width
+	if endsSentence(prev.s) && startsUpper(next.s) {
+		return false
+	}
+	if startsLower(next.s) || !r.lay.wrapped {
+		return startsLower(next.s)
+	}
+	fw := utf8.RuneCountInString(firstWord(strings.TrimLeft(next.s, "«\"“‘'([")))
+	return (prev.width+1+fw)*100 >= w*92
+}
+
 // reflower joins the lines of one text into paragraphs.
 type reflower struct {
 	full  string          // the whole text, for the hyphenation evidence
@@ -193,11 +236,14 @@ func (r *reflower) join(para string, prev, next textLine, rest []textLine) (stri
 	if r.urlContinues(para, prev, next) {
 		return "", true
 	}
-	if isBullet(next.s) {
+	if isBullet(next.s) || isAgendaItem(next.s) && !endsWithConnector(para) {
 		return "", false
 	}
 	if sep, ok := r.joinHyphen(para, next); ok {
 		return sep, true
+	}
+	if isAgendaItem(para) && !r.continuesItem(prev, next) {
+		return "", false // the item ended: "16h30 – Clôture par X" then the report
 	}
 	term := endsSentence(prev.s)
 	w := r.lay.width
@@ -211,8 +257,8 @@ func (r *reflower) join(para string, prev, next textLine, rest []textLine) (stri
 		if next.indent > r.lay.baseIndent || prev.width*4 < w*3 {
 			return "", false
 		}
-		if next.width*2 < w && !endsSentence(next.s) && (len(rest) == 0 || rest[0].blank()) {
-			return "", false // a short standalone line: signature, credit
+		if next.width*2 < w && !endsSentence(next.s) && (len(rest) == 0 || rest[0].blank() || isBullet(rest[0].s) || isAgendaItem(rest[0].s)) {
+			return "", false // a short standalone line: signature, credit, the heading of a list
 		}
 		return " ", true
 	}
@@ -220,6 +266,18 @@ func (r *reflower) join(para string, prev, next textLine, rest []textLine) (stri
 		return "", false
 	}
 	return " ", true
+}
+
+// endsWithConnector reports whether a paragraph ends with a word that a
+// time continues ("de", "à", "dès", "vers", "entre", "et"): "rendez-vous
+// à" + "14h - …" is one sentence.
+func endsWithConnector(para string) bool {
+	w := strings.ToLower(lastToken(strings.TrimRightFunc(para, isLayoutSpace)))
+	switch w {
+	case "à", "a", "de", "dès", "des", "vers", "entre", "et", "ou", "le", "jusqu'à", "avant", "après", "depuis", "partir":
+		return true
+	}
+	return false
 }
 
 // urlContinues reports whether the paragraph so far (para, whose last line

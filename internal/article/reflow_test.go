@@ -109,3 +109,55 @@ func TestHTMLEntityMojibakeIsRepaired(t *testing.T) {
 		t.Errorf("text = %q", a.Text)
 	}
 }
+
+func TestAgendaItemsOfAWrappedProgrammeStayApart(t *testing.T) {
+	in := wrapped(
+		"La journée a réuni plus de cent membres de conseils citoyens venus de toute la région pour",
+		"échanger sur leurs pratiques et sur la place des habitants dans les contrats de ville.",
+		"Programme de la journée",
+		"9h30 – Accueil des participants et café",
+		"10h – Mots d'accueil de la vice-présidente de la métropole chargée de la politique de la",
+		"ville et du secrétaire général de la préfecture",
+		"12h – Déjeuner préparé par une association du quartier",
+		"13h30 : Ateliers thématiques en petits groupes",
+		"16h30 – Clôture par le directeur du centre de ressources",
+		"Lors de la première table ronde, les participants ont décrit le fonctionnement de leurs",
+		"conseils.",
+	)
+	a := parseOne(t, "p.txt", in, article.Text)
+	paras := strings.Split(a.Text, "\n\n")
+	want := []string{
+		"La journée a réuni plus de cent membres de conseils citoyens venus de toute la région pour échanger sur leurs pratiques et sur la place des habitants dans les contrats de ville.",
+		"Programme de la journée",
+		"9h30 – Accueil des participants et café",
+		"10h – Mots d'accueil de la vice-présidente de la métropole chargée de la politique de la ville et du secrétaire général de la préfecture",
+		"12h – Déjeuner préparé par une association du quartier",
+		"13h30 : Ateliers thématiques en petits groupes",
+		"16h30 – Clôture par le directeur du centre de ressources",
+		"Lors de la première table ronde, les participants ont décrit le fonctionnement de leurs conseils.",
+	}
+	if strings.Join(paras, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs:\n%q\nwant\n%q", paras, want)
+	}
+}
+
+func TestMarkdownHardLineBreaksAndAgendaLinesEndParagraphs(t *testing.T) {
+	md := "---\ntitle: Agenda\n---\n\n**Mardi 11 mars – Toulouse**  \n*Journée régionale « Égalité »*\\\nLa Région vous invite au Quai des Savoirs.\nInscription en ligne.\n\n9h30 – Accueil\n10h – Ouverture par la présidente\n"
+	a := parseOne(t, "a.md", md, article.Auto)
+	want := "Mardi 11 mars – Toulouse\n\nJournée régionale « Égalité »\n\nLa Région vous invite au Quai des Savoirs. Inscription en ligne.\n\n9h30 – Accueil\n\n10h – Ouverture par la présidente"
+	if a.Text != want {
+		t.Errorf("text = %q\nwant %q", a.Text, want)
+	}
+}
+
+func TestATimeAfterAPrepositionContinuesTheWrappedSentence(t *testing.T) {
+	in := wrapped(
+		"Les habitants du quartier sont invités à une balade urbaine commentée, rendez-vous à",
+		"14h – devant la mairie annexe, avec les architectes du projet de renouvellement.",
+		"La balade se terminera par un goûter offert par le centre social du quartier voisin.",
+	)
+	a := parseOne(t, "b.txt", in, article.Text)
+	if want := "Les habitants du quartier sont invités à une balade urbaine commentée, rendez-vous à 14h – devant la mairie annexe, avec les architectes du projet de renouvellement. La balade se terminera par un goûter offert par le centre social du quartier voisin."; a.Text != want {
+		t.Errorf("text = %q", a.Text)
+	}
+}
