@@ -18,6 +18,8 @@ type evMention struct {
 	kindWord string // folded kind form
 	name     string
 	poss     bool // "sa 7e rencontre", "son assemblée générale"
+	ord      int  // the ordinal written before the kind ("la 2e table ronde")
+	bare     bool // only the kind and its adjectives ("Journée régionale le 28 novembre")
 	date     *article.DateMatch
 	e        *ent
 }
@@ -44,7 +46,8 @@ var strongKinds = set("colloque", "forum", "webinaire", "webinar", "seminaire", 
 // named before.
 func (s *state) events() {
 	d := s.d
-	var ms []*evMention
+	var ms, rtRefs []*evMention
+	var indef [][2]int
 	if s.hasHit(lkEvent) {
 		s.dates = article.FindDates(s.a.Text, s.a.PublishedAt)
 	}
@@ -55,13 +58,22 @@ func (s *state) events() {
 		if end := s.longestKindAt(h.t0, lkEvent); end != h.t1 {
 			continue
 		}
+		if d.is(h.t0-1, "la", "le", "l", "les") && d.is(h.t0-2, "toute", "tout", "toutes", "tous") {
+			continue // "toute la journée": a length of time
+		}
 		if m := s.eventAt(h); m != nil {
+			if m.kind == "round_table" && m.name == "" {
+				rtRefs = append(rtRefs, m) // "la première table ronde": one of the titled ones
+				continue
+			}
 			ms = append(ms, m)
 			continue
 		}
 		// a definite generic mention: "la journée", "cette rencontre"
 		if d.is(h.t0-1, "la", "le", "l", "cette", "ce", "cet", "du", "au", "de") && !strings.HasSuffix(d.toks[h.t1-1].fold, "s") {
 			s.evAnaphora = append(s.evAnaphora, [2]int{h.t0, h.t1})
+		} else if d.is(h.t0-1, "un", "une") {
+			indef = append(indef, [2]int{h.t0, h.t1}) // "… vous invitent à une journée d'échanges" under its title
 		}
 	}
 	for i := 0; i+1 < len(d.toks); i++ {
@@ -79,8 +91,9 @@ func (s *state) events() {
 				if k.date == nil {
 					k.date = m.date
 				}
-				if m.date != nil && d.toks[k.t0].line == 0 && d.toks[m.t0].line != 0 {
+				if m.date != nil && d.toks[k.t0].line == 0 && d.toks[m.t0].line != 0 || k.bare && !m.bare {
 					k.name, m.name = m.name, k.name
+					k.bare = m.bare
 				}
 				m.e = k.e
 				k.e.spans = append(k.e.spans, [2]int{m.t0, m.t1})
@@ -98,6 +111,7 @@ func (s *state) events() {
 		kept = append(kept, m)
 		s.claim(m.e, m.t0, m.t1)
 	}
+	var main *ent // the last event named that is not a round table
 	for _, m := range kept {
 		e := m.e
 		e.name = m.name
@@ -106,6 +120,15 @@ func (s *state) events() {
 			if m.date.To != m.date.From {
 				e.end = m.date.To
 			}
+		}
+		if e.kind == "round_table" {
+			// "10h30 – Table ronde 1 : « … »": a part of the event reported
+			e.parentEv = main
+			if main != nil && main.start != "" {
+				e.start, e.end = main.start, ""
+			}
+		} else if !s.frameCue(m.t0) {
+			main = e
 		}
 		// the article's title names the event too ("Webinaire : financer …")
 		if s.title != nil {
@@ -125,6 +148,23 @@ func (s *state) events() {
 		}
 	}
 	s.roundTables()
+	s.roundTableRefs(rtRefs)
+	// an agenda entry: a title line naming the event, then a paragraph
+	// describing it with an indefinite mention ("… vous invitent à une
+	// journée d'échanges au Quai des Savoirs")
+	for _, a := range indef {
+		sent := d.toks[a[0]].sent
+		for _, e := range s.evList {
+			if e.kind == "round_table" || len(e.spans) == 0 {
+				continue
+			}
+			sp := e.spans[0]
+			if r := d.sents[max(sent-1, 0)]; sent > 0 && d.toks[sp[0]].sent == sent-1 && (sp[1]-sp[0])*10 >= (r[1]-r[0])*6 && d.toks[r[0]].nl {
+				s.evAnaphora = append(s.evAnaphora, a)
+				break
+			}
+		}
+	}
 	for _, e := range s.evList {
 		// "dans le cadre du Mois de l'ESS": a framework, not the happening reported
 		if len(e.spans) > 0 && s.frameCue(e.spans[0][0]) {
@@ -215,6 +255,40 @@ func (s *state) roundTables() {
 	slices.SortStableFunc(s.evList, func(a, b *ent) int { return a.first - b.first })
 }
 
+// roundTableRefs gives the untitled mentions of a round table ("la
+// première table ronde", "lors de la seconde table ronde") to the titled
+// round table of that rank, or, without an ordinal, to the last one named
+// before; without titled round tables they are no events.
+func (s *state) roundTableRefs(refs []*evMention) {
+	var titled []*ent
+	for _, e := range s.evList {
+		if e.kind == "round_table" {
+			titled = append(titled, e)
+		}
+	}
+	if len(titled) == 0 {
+		return
+	}
+	for _, m := range refs {
+		var e *ent
+		switch {
+		case m.ord > 0 && m.ord <= len(titled):
+			e = titled[m.ord-1]
+		case m.ord == 0:
+			for _, t := range titled {
+				if t.first < m.t0 {
+					e = t
+				}
+			}
+		}
+		if e == nil || !s.free(m.t0, m.kindEnd) {
+			continue
+		}
+		s.add(e, m.t0, m.kindEnd)
+		s.claim(e, m.t0, m.kindEnd)
+	}
+}
+
 // hasHit reports whether the article has a hit of kind k.
 func (s *state) hasHit(k lexKind) bool {
 	for _, h := range s.hits {
@@ -235,6 +309,9 @@ func sameEvent(a, b *evMention, d *doc) bool {
 	}
 	if a.kind != b.kind {
 		return false
+	}
+	if a.date != nil && b.date != nil && (a.bare || b.bare) {
+		return true // a heading "Journée régionale le 28 novembre" and the titled journée of that day
 	}
 	// the title line names the event the body describes
 	if (d.toks[a.t0].line == 0) != (d.toks[b.t0].line == 0) {
@@ -314,6 +391,7 @@ func (s *state) eventAt(h hit) *evMention {
 	} else if n, ok := article.Ordinal(tokText(d, h.t0-1)); ok && d.toks[h.t0-1].kind != tPunct {
 		ord, m.t0 = n, h.t0-1
 	}
+	m.ord = ord
 	if d.is(m.t0-1, "son", "sa", "ses", "leur", "leurs") {
 		m.poss = true
 	}
@@ -327,18 +405,36 @@ func (s *state) eventAt(h hit) *evMention {
 	title := ""
 	topicEnd := end
 	tk := end
+	numbered := false
+	if tk+1 < len(d.toks) && d.sameSent(h.t0, tk+1) && d.toks[tk].kind == tNum && len(d.toks[tk].text) <= 2 && d.punct(tk+1, ":", "–", "—", "-") {
+		tk, numbered = tk+2, true // "Table ronde 1 : « … »", "Atelier 2 – …"
+	} else if d.punct(tk, ":") && tk+1 < len(d.toks) && d.sameSent(h.t0, tk+1) {
+		tk, numbered = tk+1, true // "Table ronde : …"
+	} else if k.kind == "round_table" && d.punct(tk, ",") && d.punct(tk+1, "«", "\"", "“") {
+		tk++ // "la première table ronde, « … », a réuni …"
+	}
 	switch {
 	case d.is(tk, "intitule", "intitulee", "intitules", "intitulees", "baptise", "baptisee", "denomme", "denommee"):
 		tk++ // "une journée d'échanges intitulée « … »"
 	case d.is(tk, "sur", "autour") && d.is(tk+1, "le", "du") && d.is(tk+2, "theme"):
 		tk += 3 // "un forum sur le thème « … »"
 	}
-	if tk > end && !d.punct(tk, "«", "\"", "“") {
+	if tk > end && !d.punct(tk, "«", "\"", "“") && !numbered {
 		tk = end
 	}
 	if st, e2, quoted := s.properName(tk, true); quoted && e2 > st {
 		title = d.str(st, e2)
 		topicEnd = e2 + 1
+	} else if numbered && tk < len(d.toks) && d.toks[tk].cap && d.toks[tk].kind == tWord {
+		// an unquoted title after the number: up to a comma, a parenthesis or the line end
+		e2 := tk
+		for e2 < len(d.toks) && e2 < tk+14 && d.sameSent(tk, e2) && !d.punct(e2, ",", "(", ";", "–", "—") {
+			e2++
+		}
+		if e2 > tk+1 {
+			title = d.str(tk, e2)
+			topicEnd = e2
+		}
 	} else {
 		ce := s.eventComplement(end)
 		if ce > end {
@@ -370,6 +466,12 @@ func (s *state) eventAt(h hit) *evMention {
 	if !specific && date != nil && strongKinds[kindWord] && !plural && !definite {
 		specific = true
 	}
+	if k.kind == "round_table" && title == "" && !hasTopic {
+		if plural {
+			return nil
+		}
+		return m // untitled: one of the titled round tables, or none (see roundTableRefs)
+	}
 	if !specific || plural && !kindTk.cap {
 		return nil
 	}
@@ -377,6 +479,7 @@ func (s *state) eventAt(h hit) *evMention {
 		return nil
 	}
 	m.date = date
+	m.bare = title == "" && !hasTopic && ord == 0 && !m.poss
 	if m.name == "" {
 		var b strings.Builder
 		if ord > 0 {

@@ -170,8 +170,8 @@ func (s *state) authorities() {
 			continue // "Toulouse Métropole Habitat": a longer name
 		}
 		for _, c := range g.m.Candidates {
-			if c.Level != geo.LevelEPCI || !epciAuthorityName(g.m.Key) {
-				continue
+			if c.Level != geo.LevelEPCI || !epciAuthorityName(g.m.Key) && (c.Kind != "EPT" || s.d.is(s.prepBefore(g.t0), "de", "du", "d", "des") && !s.afterRole(g.t0)) {
+				continue // "Plaine Commune", an établissement public territorial, is its own authority's name (not in "le CLSM de Plaine Commune")
 			}
 			o := s.authorityEnt(c)
 			o.name = s.d.str(g.t0, g.t1)
@@ -241,8 +241,8 @@ func (s *state) intercommunalities() {
 		case (tk.fold == "grand" || tk.fold == "grande") && tk.cap && i+1 < n && d.toks[i+1].cap && d.sameSent(i, i+1):
 			// "le Grand Avignon": the longest run of capitalised words naming an EPCI
 			for e2 := min(n, i+5); e2 > i+1; e2-- {
-				if !d.sameSent(i, e2-1) || !s.free(i, e2) {
-					continue
+				if !d.sameSent(i, e2-1) || !s.free(i, e2) || !d.toks[e2-1].cap && !d.toks[e2-1].upper {
+					continue // "Grand Poitiers et la Préfecture": the name ends with a capitalised word
 				}
 				if t := s.x.epciBySig[signature(d.str(i, e2))]; t != nil {
 					epci, st, end = t, i, e2
@@ -269,6 +269,10 @@ func (s *state) intercommunalities() {
 		}
 		if epci == nil {
 			epci = s.x.epciBySig[signature(name)]
+		}
+		if epci == nil && end-st > 2 && (tk.fold == "agglo" || tk.fold == "agglomeration" || tk.fold == "metropole") {
+			// "Vienne Condrieu Agglomération" for the "CA Vienne Condrieu"
+			epci = s.x.epciBySig[signature(d.str(st, end-1))]
 		}
 		if epci != nil && (tk.fold == "grand" || tk.fold == "grande" || tk.upper) && d.is(s.prepBefore(st), "de", "du", "d", "des") {
 			// "le PLIE de la CARENE": the territory a body is named after

@@ -50,6 +50,16 @@ func (s *state) eventRelations() {
 					organizers[o] = true
 				}
 			}
+			// "l'assemblée générale de la Régie de quartier X": its members meet
+			if e.kind == "general_assembly" {
+				for k := sp[0] + 1; k < sp[1]; k++ {
+					if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && d.is(s.prepBefore(k), "de", "du", "des", "d") {
+						s.relate(kg.Organized, o, e, "", sent, "rules/event-of", 0.8)
+						organizers[o] = true
+						break
+					}
+				}
+			}
 			for _, o := range s.activeOrganizers(sp[0]) {
 				s.relate(kg.Organized, o, e, "", sent, "rules/event-subject", 0.8)
 				organizers[o] = true
@@ -153,17 +163,23 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 			continue // a generic mention, unless its sentence says where it took place
 		}
 		sents := []int{sent}
-		// a short date line next to a title
+		// a short date line next to a title ("Mardi 11 mars, de 9h30 à 16h30 – Toulouse")
+		dateLines := map[int]bool{}
 		for _, o := range []int{sent - 1, sent + 1} {
 			if o >= 0 && o < len(d.sents) && d.sents[o][1]-d.sents[o][0] <= 12 && s.sentHasDate(o) {
 				sents = append(sents, o)
+				dateLines[o] = true
 			}
+		}
+		// an agenda entry's title line: the description under it says where
+		if r := d.sents[sent]; (sp[1]-sp[0])*10 >= (r[1]-r[0])*6 && d.toks[r[0]].nl && sent+1 < len(d.sents) && !dateLines[sent+1] && !s.sentHasEvent(sent+1, e) {
+			sents = append(sents, sent+1)
 		}
 		var place, quartier, premises *ent
 		for _, si := range sents {
 			r := d.sents[si]
 			for j := r[0]; j < r[1]; j++ {
-				if !locatives[d.toks[j].fold] {
+				if !locatives[d.toks[j].fold] && !(dateLines[si] && d.punct(j, "–", "—", "-")) {
 					continue
 				}
 				// the thing after the locative, within a few tokens ("au parc des expositions de Saint-Denis")
@@ -206,7 +222,7 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 					}
 				}
 			}
-			if place != nil {
+			if place != nil && premises != nil {
 				break
 			}
 		}
@@ -223,6 +239,17 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 			return
 		}
 	}
+}
+
+// sentHasEvent reports whether sentence si mentions an event other than e.
+func (s *state) sentHasEvent(si int, e *ent) bool {
+	r := s.d.sents[si]
+	for j := r[0]; j < r[1]; j++ {
+		if o := s.own(j); o != nil && o.typ == kg.TypeEvent && o != e {
+			return true
+		}
+	}
+	return false
 }
 
 // heldCue reports whether a sentence says where something took place:
@@ -1150,8 +1177,8 @@ func (s *state) reportedEventBefore(i int) *ent {
 		}
 		return nil
 	}
-	if best.parentEv != nil && i >= best.itemEnd {
-		return best.parentEv
+	if best.parentEv != nil && s.d.toks[i].line != s.d.toks[bestTok].line {
+		return best.parentEv // past the round table's item or paragraph
 	}
 	return best
 }
