@@ -119,7 +119,7 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 	for st := paren - 1; st >= 0 && st >= paren-18 && d.sameSent(st, paren); st-- {
 		t := d.toks[st]
 		if t.kind == tPunct {
-			if t.text == "," && d.is(st+1, "de", "du", "des", "d", "et") {
+			if t.text == "," && d.is(st+1, "de", "du", "des", "d", "et", "a", "au", "aux") {
 				continue // "Direction régionale de l'économie, de l'emploi, du travail et des solidarités"
 			}
 			break
@@ -150,7 +150,7 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 		if inner == nil && closing+1 < len(d.toks) && d.toks[closing+1].cap && s.free(st, closing+1) {
 			if ns, ne, _ := s.properName(closing+1, false); ne > ns && s.free(ns, ne) && !s.onlyPlace(ns, ne) {
 				proper := d.str(ns, ne)
-				o := &ent{typ: kg.TypeOrganization, name: acrText + " " + proper, kind: "organization", names: []string{long + " " + d.str(paren, ne), long + " " + proper}}
+				o := &ent{typ: kg.TypeOrganization, name: acrText + " " + proper, kind: "organization", names: []string{long + " " + d.str(paren, ne), long + " " + proper, proper}}
 				o = s.add(o, st, ne)
 				s.claim(o, st, ne)
 			}
@@ -171,6 +171,14 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 				place = g
 			}
 		}
+	}
+	if ow := s.own(acr); ow != nil && ow.typ == kg.TypeOrganization && s.free(st, paren) {
+		// "Communauté intercommunale du Nord de la Réunion (CINOR)": the
+		// acronym was read before as the intercommunality's
+		ow.addName(long)
+		s.add(ow, st, paren)
+		s.claim(ow, st, paren)
+		return
 	}
 	le := s.x.orgByAcr[fold(acrText)]
 	if le == nil {
@@ -233,6 +241,17 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 			return // "schéma de promotion des achats … (SPASER)": no proper name
 		}
 		o = &ent{typ: kg.TypeOrganization, name: capitalize(long), acronym: acrText, kind: kind}
+		if place != nil && place.t0 > closing && d.is(s.prepBefore(place.t0), "de", "du", "des", "d") && s.free(closing+1, place.t1) {
+			// "Confédération nationale du logement (CNL) de la Vienne": a body of that territory
+			_, cands := s.geoAt(place.t0, geo.LevelRegion, geo.LevelDepartment)
+			if t := s.pick(place.m, cands); t != nil {
+				tail := d.str(closing+1, place.t1)
+				o.name = capitalize(long) + " " + tail
+				o.names = append(o.names, acrText+" "+tail, d.str(st, place.t1))
+				o.seat = s.mentionTerritory(t, place.t0, place.t1)
+				end = place.t1
+			}
+		}
 	}
 	if !s.free(st, paren) {
 		return

@@ -103,6 +103,7 @@ type ent struct {
 	auth      bool           // Organization: a local authority
 	governs   *ent           // Organization: the territory an authority governs
 	seat      *ent           // Organization: the territory in a branch's name
+	seat2     *ent           // Organization: a second territory in its name ("Préfecture de X et de Y")
 	theme     *themeEntry    // Theme from the lexicon
 	listed    bool           // Theme from the article's list
 	count     int            // Theme: mentions outside other names
@@ -251,6 +252,9 @@ func (s *state) add(e *ent, t0, t1 int) *ent {
 		}
 		if old.seat == nil {
 			old.seat = e.seat
+		}
+		if old.seat2 == nil {
+			old.seat2 = e.seat2
 		}
 		if old.owner == nil {
 			old.owner = e.owner

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/coregx/ahocorasick"
 
@@ -46,7 +47,7 @@ func newLexMatcher(lx *lexicons) (*lexMatcher, error) {
 	var patterns []string
 	m := &lexMatcher{}
 	add := func(form string, ref lexRef) {
-		p := fold(form)
+		p := foldPattern(form)
 		if p == "" {
 			return
 		}
@@ -112,6 +113,22 @@ func newLexMatcher(lx *lexicons) (*lexMatcher, error) {
 	}
 	m.ac = ac
 	return m, nil
+}
+
+// foldPattern folds a lexicon form for the folded view, where a comma is
+// "|": "Délégation régionale académique à la jeunesse, à l'engagement et aux
+// sports" matches as written.
+func foldPattern(form string) string {
+	if !strings.Contains(form, ",") {
+		return fold(form)
+	}
+	var parts []string
+	for _, p := range strings.Split(form, ",") {
+		if f := fold(p); f != "" {
+			parts = append(parts, f)
+		}
+	}
+	return strings.Join(parts, " | ")
 }
 
 // isAcronym reports whether s is written like an acronym: two or more

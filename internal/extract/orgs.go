@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maillage/maillage/internal/geo"
 	"github.com/maillage/maillage/internal/kg"
@@ -183,6 +184,18 @@ func (s *state) authorities() {
 	}
 }
 
+// genericBodyAt reports whether token i ends the name of a class of bodies
+// of the lexicon (PLIE, Mission locale, CAF…): "les PLIE de Valenciennes
+// Métropole" names the intercommunality as their territory only.
+func (s *state) genericBodyAt(i int) bool {
+	for _, hi := range s.hitsEndingAt(i + 1) {
+		if h := s.hits[hi]; h.ref.kind == lkOrg && s.x.lx.orgs[h.ref.idx].generic {
+			return true
+		}
+	}
+	return false
+}
+
 // intercommunalities finds the groupings of communes named the way they
 // call themselves — "Valence Romans Agglo", "Lorient Agglomération",
 // "Bordeaux Métropole", "Communauté de communes du Pays de X",
@@ -202,7 +215,7 @@ func (s *state) intercommunalities() {
 		case (tk.fold == "agglo" || tk.fold == "agglomeration" || tk.fold == "metropole") && !d.is(i+1, "de", "du", "d", "europeenne"):
 			// the name before: "Valence Romans Agglo"
 			st = i
-			for st > 0 && st > i-5 && d.toks[st-1].cap && d.toks[st-1].kind == tWord && d.sameSent(st-1, i) && !articles[d.toks[st-1].fold] && s.free(st-1, st) {
+			for st > 0 && st > i-5 && d.toks[st-1].cap && d.toks[st-1].kind == tWord && d.sameSent(st-1, i) && !articles[d.toks[st-1].fold] && !namePreps[d.toks[st-1].fold] && !nameStops[d.toks[st-1].fold] && s.free(st-1, st) {
 				st--
 			}
 			if st == i || i+1 < n && d.toks[i+1].cap && d.sameSent(i, i+1) || s.lexiconOrgOver(st, i+1) {
@@ -274,7 +287,7 @@ func (s *state) intercommunalities() {
 			// "Vienne Condrieu Agglomération" for the "CA Vienne Condrieu"
 			epci = s.x.epciBySig[signature(d.str(st, end-1))]
 		}
-		if epci != nil && (tk.fold == "grand" || tk.fold == "grande" || tk.upper) && d.is(s.prepBefore(st), "de", "du", "d", "des") {
+		if epci != nil && ((tk.fold == "grand" || tk.fold == "grande" || tk.upper) || s.genericBodyAt(s.prepBefore(st)-1)) && d.is(s.prepBefore(st), "de", "du", "d", "des") {
 			// "le PLIE de la CARENE": the territory a body is named after
 			s.mentionTerritory(epci, st, end)
 			i = end - 1
@@ -461,7 +474,9 @@ func (s *state) lexiconOrgs() {
 		if e.program && d.toks[h.t0].kind == tWord && h.t0 > 0 && programNouns[d.toks[h.t0-1].fold] {
 			continue // "l'expérimentation Territoires zéro chômeur": an initiative
 		}
-		if e.branch || e.generic {
+		// "ADEME Martinique": a national body's acronym and a region is its regional office
+		acrBranch := h.ref.acronym && tk.upper && !e.branch && !e.generic && s.skipPrep(h.t1) == h.t1
+		if e.branch || e.generic || acrBranch {
 			if o, end := s.branchAfter(e, h.t0, h.t1); o != nil {
 				o = s.add(o, h.t0, end)
 				s.claim(o, h.t0, end)
@@ -543,14 +558,49 @@ func (s *state) branchAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 	if e.generic {
 		levels = append(levels, geo.LevelCommune)
 	}
+	epciAt := func() (*ent, int) {
+		if te := s.ter(k); e.generic && k > t1 && te != nil && te.terr != nil && te.terr.Level == geo.LevelEPCI {
+			if st, en, ok := te.mentionAt(k); ok && st == k {
+				return te, en
+			}
+		}
+		return nil, 0
+	}
 	if g, cands := s.geoAt(k, levels...); g != nil && g.m.Capitalized && d.sameSent(t1-1, k) {
+		if te, en := epciAt(); te != nil && en > g.t1 {
+			// "PLIE de Valenciennes Métropole": the intercommunality, not the town
+			o := s.branchEnt(e, te.terr, d.str(t0, en))
+			o.seat = te
+			return o, en
+		}
 		t := s.pick(g.m, cands)
 		if t.Level == geo.LevelCommune && !e.generic {
 			return nil, 0
 		}
+		end := g.t1
+		if end < len(d.toks) && d.toks[end].cap && d.toks[end].kind == tWord && d.sameSent(g.t0, end) && s.free(end, end+1) && len(s.gAt[end]) == 0 {
+			// "Mission locale Isère Rhodanienne": a longer name than the place
+			for end < len(d.toks) && end < g.t1+3 && d.toks[end].cap && d.toks[end].kind == tWord && d.sameSent(g.t0, end) && s.free(end, end+1) {
+				end++
+			}
+			o := &ent{typ: kg.TypeOrganization, name: d.str(t0, end), kind: e.kind}
+			s.mentionTerritory(t, g.t0, g.t1)
+			return o, end
+		}
 		o := s.branchEnt(e, t, d.str(t0, g.t1))
 		o.seat = s.mentionTerritory(t, g.t0, g.t1)
-		return o, g.t1
+		// "Préfecture de Saint-Barthélemy et de Saint-Martin": the office of both
+		if d.is(end, "et") {
+			k2 := s.skipPrep(end + 1)
+			if g2, c2 := s.geoAt(k2, levels...); k2 > end+1 && g2 != nil && g2.m.Capitalized && d.sameSent(end, g2.t1-1) {
+				if t2 := s.pick(g2.m, c2); t2 != nil && t2.Level == t.Level {
+					o.name = d.str(t0, g2.t1)
+					o.seat2 = s.mentionTerritory(t2, g2.t0, g2.t1)
+					end = g2.t1
+				}
+			}
+		}
+		return o, end
 	}
 	// "PLIE de la CARENE", "Mission locale de Bordeaux Métropole": an EPCI
 	if e.generic && k > t1 {
@@ -618,8 +668,8 @@ func (s *state) typedNames() {
 		if h.ref.kind == lkHead {
 			hd := s.x.lx.heads[h.ref.idx]
 			capHead := first.cap && !first.upper
-			if capHead && hd.complement {
-				continue // a capitalised head starts the name itself (headOrgs)
+			if capHead && hd.complement && !(hd.keep && h.t1 < len(d.toks) && d.toks[h.t1].cap && d.toks[h.t1].kind == tWord && !articles[d.toks[h.t1].fold] && d.sameSent(h.t0, h.t1)) {
+				continue // a capitalised head starts the name itself (headOrgs), unless a name follows ("Maison pour tous Léo Lagrange")
 			}
 			j := h.t1
 			if hd.keep && (hd.kind != "venue" || first.cap) && d.is(j, "de", "du", "des", "d") {
@@ -635,6 +685,9 @@ func (s *state) typedNames() {
 					}
 				}
 			}
+			if !hd.keep && (hd.kind == "company" || hd.kind == "association" || hd.kind == "cooperative" || hd.kind == "collective") && !s.initiativeKindAt(h.t0) && d.is(j, "de", "d") && j+2 < len(d.toks) && d.toks[j+1].kind == tWord && !d.toks[j+1].cap && !determiners[d.toks[j+1].fold] && !namePreps[d.toks[j+1].fold] && d.toks[j+2].cap && d.sameSent(j, j+2) {
+				j += 2 // "la compagnie de danse Les Passeurs de Gestes": the kind, then the name
+			}
 			st, end, quoted := s.properName(j, false)
 			if end <= st && !hd.keep && d.is(j, "du", "de", "d") {
 				// "le club de football du RC Lens"
@@ -643,10 +696,21 @@ func (s *state) typedNames() {
 					continue
 				}
 			}
+			if end <= st && !hd.keep && j < len(d.toks) && d.toks[j].cap && articles[d.toks[j].fold] && !d.toks[j].nl {
+				// "le collectif Les entreprises s'engagent": a name in lower case after its article
+				x := j + 1
+				for x < len(d.toks) && x < j+6 && d.sameSent(j, x) && d.toks[x].kind == tWord && !d.toks[x].cap && (!nameStops[d.toks[x].fold] || d.toks[x].elided) && !namePreps[d.toks[x].fold] {
+					x++
+				}
+				if x > j+1 && (x >= len(d.toks) || !d.sameSent(j, x) || d.punct(x, ",", ".", ";", ")") || d.is(x, "a", "ont", "est", "sont")) {
+					st, end = j, x
+				}
+			}
 			if end <= st && !hd.keep {
-				// "l'association gestionnaire, Coudoulet Solidarité, accueille"
+				// "l'association gestionnaire, Coudoulet Solidarité, accueille", "une
+				// association d'habitants du quartier, Vivre au Crêt"
 				k := j
-				for k < len(d.toks) && k < j+3 && d.toks[k].kind == tWord && !d.toks[k].cap && !determiners[d.toks[k].fold] && !verbLike(d.toks[k].fold) {
+				for k < len(d.toks) && k < j+4 && d.toks[k].kind == tWord && !d.toks[k].cap && (!determiners[d.toks[k].fold] || d.is(k, "du") && k > j) && !verbLike(d.toks[k].fold) {
 					k++
 				}
 				if k > j && d.punct(k, ",") {
@@ -661,6 +725,21 @@ func (s *state) typedNames() {
 			}
 			if !quoted {
 				end = s.lowerTail(end)
+				// "la SCIC Énergies citoyennes du Médoc": adjectives and a complement
+				x := end
+				for x < len(d.toks) && x < end+2 && d.sameSent(st, x) && d.toks[x].kind == tWord && !d.toks[x].cap && adjectiveLike(d.toks[x].fold) && !verbLike(d.toks[x].fold) {
+					x++
+				}
+				if x > end && d.is(x, "de", "du", "des", "d") {
+					if k := s.skipPrep(x); k < len(d.toks) && d.toks[k].cap && d.sameSent(st, k) {
+						if _, e2, _ := s.properName(k, false); e2 > k {
+							end = e2
+						}
+					}
+				}
+			}
+			if utf8.RuneCountInString(d.str(st, end)) < 2 {
+				continue // "groupe F"
 			}
 			name := d.str(st, end)
 			var aliases []string
@@ -682,7 +761,16 @@ func (s *state) typedNames() {
 		}
 		// a structure: crèche, tiers-lieu, épicerie solidaire…
 		k := s.x.lx.initiatives[h.ref.idx]
-		st, end, _ := s.properName(h.t1, false)
+		st, end, quotedName := s.properName(h.t1, false)
+		if quotedName && end > st && s.free(h.t0, end+1) {
+			// "l'atelier vélo « Elles roulent »", "le chantier d'insertion « Propreté et
+			// embellissement »": the title of an action, not an organization's name
+			title := d.str(st, end)
+			ini := &ent{typ: kg.TypeInitiative, name: title, kind: k.kind, structure: true, keyTok: h.t0, names: []string{d.str(h.t0, h.t1) + " " + title, d.str(h.t0, end+1)}}
+			ini = s.add(ini, h.t0, end+1)
+			s.claim(ini, h.t0, end+1)
+			continue
+		}
 		if end <= st && d.is(h.t1, "du", "de") && d.is(h.t1+1, "quartier") && h.t1+2 < len(d.toks) && d.toks[h.t1+2].cap {
 			// "le chantier d'insertion du quartier Rougemont": named by its neighbourhood
 			// (the neighbourhood itself is read by quartiers)
@@ -830,6 +918,11 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 		if t.text == "a" {
 			break // the verb "a", not "à"
 		}
+		if t.fold == "dans" && d.is(j+1, "la", "le", "les") && j+2 < n && d.toks[j+2].cap && d.toks[j+2].kind == tWord && d.sameSent(j, j+2) && len(s.gAt[j+2]) == 0 && s.free(j+2, j+3) {
+			end = j + 3 // "Sport dans la Ville", "Job dans la Ville"
+			j += 2
+			continue
+		}
 		if namePreps[t.fold] || articles[t.fold] || t.elided {
 			// a connector continues the name only before a capitalised word,
 			// and never before a place after "à", "en", "sur"
@@ -930,6 +1023,16 @@ func (s *state) complement(i int, strong bool) int {
 		if articles[f] || determiners[f] || nameStops[f] && !t.cap && !afterArticle {
 			break
 		}
+		if afterArticle && ordinalWord(f) {
+			end = j + 1 // "École de la deuxième chance": the noun comes after
+			continue
+		}
+		if strong && j == i && f == "et" {
+			return end // "cogérant de la coopérative et ancien travailleur social"
+		}
+		if afterPrep && d.is(j-1, "d", "de") && infinitive(f) && !t.cap {
+			return end // "au Conseil municipal d'attribuer les subventions"
+		}
 		switch {
 		case t.cap || t.upper:
 			if afterPrep || run == 0 || strong {
@@ -991,6 +1094,17 @@ func (s *state) headOrgs() {
 		if d.is(h.t0-1, "un", "une") && !strong {
 			continue // "une Maison France Services": one of a kind, not a name
 		}
+		if d.capsLine(h.t0) {
+			continue // "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL": a heading
+		}
+		// "la Fondation FACE": the head and the acronym of an organization named before
+		if h.t1 < len(d.toks) && d.toks[h.t1].upper && d.sameSent(h.t0, h.t1) {
+			if o := s.acronyms[d.toks[h.t1].fold]; o != nil && (h.t1+1 >= len(d.toks) || !d.toks[h.t1+1].cap || !d.sameSent(h.t1, h.t1+1)) {
+				s.add(o, h.t0, h.t1+1)
+				s.claim(o, h.t0, h.t1+1)
+				continue
+			}
+		}
 		end := s.complement(h.t1, strong)
 		if end <= h.t1 && tk.cap && hd.keep {
 			if st, e2, _ := s.properName(h.t1, false); st == h.t1 && e2 > st && !s.onlyPlace(st, e2) {
@@ -999,8 +1113,21 @@ func (s *state) headOrgs() {
 		}
 		// a complement running into a name found before ends before it, and
 		// before the connectors that led to it ("Mission locale de X et de
-		// France Travail")
+		// France Travail"); a body of the lexicon one per territory ends with
+		// the authority it serves ("Mission locale des jeunes de Montpellier
+		// Méditerranée Métropole")
+		var seat *ent
+		genericHead := s.lexiconByName(d.str(h.t0, h.t1))
+		if genericHead != nil && !genericHead.generic {
+			genericHead = nil
+		}
 		for k := h.t1; k < end; k++ {
+			if ow := s.own(k); ow != nil && genericHead != nil && ow.auth && ow.governs != nil && d.is(s.prepBefore(k), "de", "du", "d", "des") {
+				if st, en, ok := ow.mentionAt(k); ok && st == k {
+					end, seat = en, ow.governs
+					break
+				}
+			}
 			if !s.free(k, k+1) {
 				end = k
 				for end > h.t1 && (d.is(end-1, "et", "de", "du", "des", "d", "la", "le", "l", "les") || d.punct(end-1, ",")) {
@@ -1017,12 +1144,12 @@ func (s *state) headOrgs() {
 		}
 		// a name needs a content word in its complement, and a capitalised
 		// word or a prepositional phrase ("Conseil municipal" is no name)
-		content, proper, prep := false, false, hd.keep
+		content, proper, prep, hasPrep := false, false, hd.keep, false
 		for j := h.t1; j < end; j++ {
 			t := d.toks[j]
 			switch {
 			case namePreps[t.fold] || t.elided:
-				prep = true
+				prep, hasPrep = true, true
 			case articles[t.fold]:
 			default:
 				content = true
@@ -1032,7 +1159,20 @@ func (s *state) headOrgs() {
 		if !content || !proper && !prep {
 			continue
 		}
-		name := capitalize(d.str(h.t0, end))
+		if !proper && !hasPrep && genericHead != nil && seat == nil {
+			continue // "la Mission locale intercommunale": one of a class, not a name
+		}
+		if s.isConcept(d.str(h.t0, h.t1), "") && s.onlyPlace(s.skipPrep(h.t1), end) {
+			continue // "les PTCE d'Occitanie": the kind in a region
+		}
+		st := h.t0
+		// "Boxing Club Barisien": capitalised words before a capitalised head
+		for st > 0 && st > h.t0-2 && tk.cap && d.toks[st-1].kind == tWord && d.toks[st-1].cap && !d.toks[st-1].upper && d.sameSent(st-1, h.t0) &&
+			s.free(st-1, st) && s.ter(st-1) == nil && len(s.gAt[st-1]) == 0 && !articles[d.toks[st-1].fold] && !namePreps[d.toks[st-1].fold] && !nameStops[d.toks[st-1].fold] &&
+			s.x.lx.givenNames[d.toks[st-1].fold] == 0 && !s.kindAt(st-1) {
+			st--
+		}
+		name := capitalize(d.str(st, end))
 		if s.isConcept("", name) {
 			continue // "Société coopérative d'intérêt collectif": a concept, not an organization
 		}
@@ -1044,10 +1184,10 @@ func (s *state) headOrgs() {
 			o = s.lexOrgEnt(le)
 			o.names = append(o.names, name)
 		} else {
-			o = &ent{typ: kg.TypeOrganization, name: name, kind: hd.kind}
+			o = &ent{typ: kg.TypeOrganization, name: name, kind: hd.kind, seat: seat}
 		}
-		o = s.add(o, h.t0, end)
-		s.claim(o, h.t0, end)
+		o = s.add(o, st, end)
+		s.claim(o, st, end)
 	}
 }
 
@@ -1164,6 +1304,16 @@ func (s *state) majorPlace(t0, t1 int) bool {
 	return false
 }
 
+// ordinalWord reports whether a folded word is an ordinal adjective
+// ("deuxième", "premier", "seconde").
+func ordinalWord(f string) bool {
+	switch f {
+	case "premier", "premiere", "second", "seconde", "dernier", "derniere":
+		return true
+	}
+	return strings.HasSuffix(f, "ieme") && len(f) > 5
+}
+
 // infinitive reports whether a folded lower-case word looks like a verb's
 // infinitive ("développer", "agir", "promouvoir").
 func infinitive(f string) bool {
@@ -1188,8 +1338,11 @@ func (s *state) lowerTail(end int) int {
 	k := end
 	for k < n && k < end+2 && d.sameSent(end-1, k) {
 		t := d.toks[k]
-		if t.kind != tWord || t.cap || t.elided || verbLike(t.fold) || participle(t.fold) || determiners[t.fold] || namePreps[t.fold] || articles[t.fold] || months[t.fold] || s.kindAt(k) || !s.free(k, k+1) {
+		if t.kind != tWord || t.cap || t.elided || verbLike(t.fold) || determiners[t.fold] || namePreps[t.fold] || articles[t.fold] || months[t.fold] || s.kindAt(k) || !s.free(k, k+1) {
 			break
+		}
+		if participle(t.fold) && !(k+1 >= n || !d.sameSent(end-1, k+1) || d.punct(k+1, ",", ";", ")", ".")) {
+			break // "l'association X créée en 2010"; "l'association Saveurs partagées." is a name
 		}
 		k++
 	}

@@ -888,6 +888,9 @@ func (s *state) orgRelations() {
 		if o.seat != nil {
 			s.relate(kg.LocatedIn, o, o.seat, "", sent, "rules/branch", 0.85)
 		}
+		if o.seat2 != nil {
+			s.relate(kg.LocatedIn, o, o.seat2, "", sent, "rules/branch", 0.8)
+		}
 	}
 	// "Hélène Dupuis (Le Mouvement associatif)": the person's organization
 	for i := 0; i+2 < len(d.toks); i++ {
