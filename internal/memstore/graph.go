@@ -22,6 +22,12 @@ type graph struct {
 
 	dirtyEnts map[*entityRec]struct{}
 	dirtyRels map[*relRec]struct{}
+
+	// bulk defers keeping the per-entity lists ordered (contributions and
+	// their variants, adjacency) to the next finalize, which orders every
+	// touched entity's lists at once: rebuilding at open applies every
+	// article, and inserting each in place costs more than one sort.
+	bulk bool
 }
 
 // articleRec is a stored article: its normalised graph without text. The
@@ -214,8 +220,13 @@ func (g *graph) relation(r kg.Relation) *relRec {
 		rr = &relRec{key: key, typ: r.Type, from: r.From, to: r.To}
 		g.relations[key] = rr
 		from, to := g.entity(r.From), g.entity(r.To)
-		from.out = insertRel(from.out, rr)
-		to.in = insertRel(to.in, rr)
+		if g.bulk {
+			from.out = append(from.out, rr)
+			to.in = append(to.in, rr)
+		} else {
+			from.out = insertRel(from.out, rr)
+			to.in = insertRel(to.in, rr)
+		}
 	}
 	g.dirtyRels[rr] = struct{}{}
 	return rr
@@ -279,7 +290,11 @@ func (g *graph) apply(ag kg.ArticleGraph) {
 	for i := range ar.g.Entities {
 		e := &ar.g.Entities[i]
 		r := g.entity(e.ID)
-		r.contribs = insertContribution(r.contribs, contribution{article: aid, date: date, e: e, v: r.addVariant(e)})
+		if g.bulk {
+			r.contribs = append(r.contribs, contribution{article: aid, date: date, e: e}) // see order
+		} else {
+			r.contribs = insertContribution(r.contribs, contribution{article: aid, date: date, e: e, v: r.addVariant(e)})
+		}
 	}
 	for i := range ar.g.Mentions {
 		m := &ar.g.Mentions[i]
@@ -390,6 +405,10 @@ func compareEvidence(a, b kg.Evidence) int {
 // merged entities and their statistics; it drops relations left without a
 // statement and entities left without a source.
 func (g *graph) finalize() (removedEntities int) {
+	if g.bulk {
+		g.order()
+		g.bulk = false
+	}
 	for rr := range g.dirtyRels {
 		from, to := g.entities[rr.from], g.entities[rr.to]
 		if from != nil {
@@ -431,6 +450,30 @@ func (g *graph) finalize() (removedEntities int) {
 		panic(err) // a bug in recompute: never leave the graph half rebuilt
 	}
 	return removedEntities
+}
+
+// order orders the lists of every touched entity after bulk applies:
+// contributions in contribution order with their variants, adjacency by
+// relation key.
+func (g *graph) order() {
+	recs := make([]*entityRec, 0, len(g.dirtyEnts))
+	for r := range g.dirtyEnts {
+		recs = append(recs, r)
+	}
+	byKey := func(a, b *relRec) int { return strings.Compare(a.key, b.key) }
+	if err := parallel(len(recs), func(i int) error {
+		r := recs[i]
+		slices.SortFunc(r.contribs, compareContributions)
+		r.variants = nil
+		for j := range r.contribs {
+			r.contribs[j].v = r.addVariant(r.contribs[j].e)
+		}
+		slices.SortFunc(r.out, byKey)
+		slices.SortFunc(r.in, byKey)
+		return nil
+	}); err != nil {
+		panic(err) // a bug: never leave the graph half ordered
+	}
 }
 
 // rebuild makes the output Relation: the role of the first source in

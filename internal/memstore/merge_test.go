@@ -36,6 +36,29 @@ func variantCorpus(t *testing.T, n int) (kg.ReferenceData, []kg.ArticleGraph) {
 	return c.Reference(), graphs
 }
 
+// relationPagesJSON reads, for each query, the relations of every given
+// entity as JSON: pages and unpaged lists, whose order depends on the
+// store's ordered adjacency.
+func relationPagesJSON(t *testing.T, s kg.Store, ids []kg.ID) []string {
+	t.Helper()
+	var out []string
+	for _, q := range []kg.RelationQuery{{}, {Limit: 1}, {Limit: 3, After: "LOCATED_IN|"}, {Direction: kg.In, Limit: 2}} {
+		m, err := s.RelationsOf(context.Background(), ids, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := s.CountRelations(context.Background(), ids, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			b, _ := json.Marshal(m[id])
+			out = append(out, fmt.Sprintf("%s %+v (%d): %s", id, q, n[id], b))
+		}
+	}
+	return out
+}
+
 // entitiesJSON reads every given entity of s as JSON, by id.
 func entitiesJSON(t *testing.T, s kg.Store, ids []kg.ID) map[kg.ID]string {
 	t.Helper()
@@ -56,7 +79,8 @@ func entitiesJSON(t *testing.T, s kg.Store, ids []kg.ID) map[kg.ID]string {
 // transaction, deletes some articles and replaces others (so that shared
 // sources lose the article they were read from), and checks that every
 // entity is merged exactly as in a store given the surviving articles in
-// one batch, before and after reopening.
+// one batch, and its relations paged alike, before and after reopening
+// (which orders the lists in bulk).
 func TestOneByOneWritesDeletesAndReplacementsMergeLikeOneBatch(t *testing.T) {
 	ctx := context.Background()
 	ref, graphs := variantCorpus(t, 240)
@@ -114,6 +138,7 @@ func TestOneByOneWritesDeletesAndReplacementsMergeLikeOneBatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := entitiesJSON(t, batch, ids)
+	wantRels := relationPagesJSON(t, batch, ids)
 	multi := 0
 	for _, id := range ids {
 		var e kg.Entity
@@ -132,6 +157,12 @@ func TestOneByOneWritesDeletesAndReplacementsMergeLikeOneBatch(t *testing.T) {
 		for _, id := range ids {
 			if got[id] != want[id] {
 				t.Errorf("%s: %s\n got %s\nwant %s", when, id, got[id], want[id])
+			}
+		}
+		for i, rels := range relationPagesJSON(t, s, ids) {
+			if rels != wantRels[i] {
+				t.Errorf("%s: relations\n got %.300s\nwant %.300s", when, rels, wantRels[i])
+				break
 			}
 		}
 	}

@@ -121,6 +121,7 @@ func (s *Store) open(o options) error {
 		return kg.WrapError(kg.Unavailable, err, "memstore: cannot initialise %s", s.file)
 	}
 	g := newGraph()
+	g.bulk = true // the lists are ordered once, by finalize
 	for _, e := range data.refEnts {
 		g.applyReferenceEntity(e)
 	}
