@@ -779,7 +779,11 @@ func (p *prefetcher) relationEdge(edge *model.RelationEdge, sel ast.SelectionSet
 	for _, nodeSel := range p.sub(sel, "RelationEdge", "node") {
 		out = append(out, p.relation(*edge.Node, nodeSel)...)
 	}
-	out = append(out, p.articleRefs(edge.Node.ArticleIDs(), p.sub(sel, "RelationEdge", "articles")...)...)
+	// ArticleIDs walks the whole provenance (hundreds of entries on a
+	// hub's relations): only when the articles are selected.
+	if sels := p.sub(sel, "RelationEdge", "articles"); len(sels) > 0 {
+		out = append(out, p.articleRefs(edge.Node.ArticleIDs(), sels...)...)
+	}
 	for _, evSel := range p.sub(sel, "RelationEdge", "provenance") {
 		out = append(out, p.evidence(edge.Node.Provenance, evSel)...)
 	}
@@ -790,7 +794,9 @@ func (p *prefetcher) relationEdge(edge *model.RelationEdge, sel ast.SelectionSet
 func (p *prefetcher) relation(rel kg.Relation, sel ast.SelectionSet) []step {
 	out := p.entityRefs([]kg.ID{rel.From}, p.sub(sel, "Relation", "from")...)
 	out = append(out, p.entityRefs([]kg.ID{rel.To}, p.sub(sel, "Relation", "to")...)...)
-	out = append(out, p.articleRefs(rel.ArticleIDs(), p.sub(sel, "Relation", "articles")...)...)
+	if sels := p.sub(sel, "Relation", "articles"); len(sels) > 0 {
+		out = append(out, p.articleRefs(rel.ArticleIDs(), sels...)...)
+	}
 	for _, evSel := range p.sub(sel, "Relation", "provenance") {
 		out = append(out, p.evidence(rel.Provenance, evSel)...)
 	}
