@@ -204,7 +204,11 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 		}
 		o.seat = s.mentionTerritory(t, place.t0, place.t1)
 	case le != nil && le.generic:
-		if ob, e2 := s.branchAfter(le, acr, closing); ob != nil {
+		ob, e2 := s.branchAfter(le, acr, closing)
+		if ob == nil {
+			ob, e2 = s.genericNamedAfter(le, acr, closing) // "… (PLIE) du Douaisis"
+		}
+		if ob != nil {
 			o, end = ob, e2
 			// "Plan local … (PLIE) de Roubaix": "Plan local … de Roubaix", "PLIE de Roubaix"
 			tail := d.str(closing+1, e2)

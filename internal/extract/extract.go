@@ -168,6 +168,7 @@ type state struct {
 	affil        map[*ent]*ent   // signature person → organization
 	orgSig       map[string]*ent // signature of an organization's name → the organization
 	bareGeneric  []hit           // bare names of a class of bodies ("la CRESS")
+	bareAuth     []bareAuth      // "la Ville", "le Département" written alone
 }
 
 type pendingRole struct {
@@ -189,7 +190,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	for i, h := range s.hits {
 		s.byTok[h.t0] = append(s.byTok[h.t0], i)
 	}
-	s.geoms = x.geo.Matcher().Find(a.Text, geo.Options{})
+	s.geoms = x.geo.Matcher().Find(a.Text, geo.Options{QPVWindow: -1})
 	s.indexGeo()
 	s.buildContext()
 	s.depAuthority = map[string]bool{}
@@ -208,6 +209,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.events()
 	s.initiatives()
 	s.territories()
+	s.bareAuthorities()
 	s.themes()
 	s.coreference()
 	s.roles()
@@ -215,6 +217,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.initiativeRelations()
 	s.orgRelations()
 	s.placeRelations()
+	s.qualifyHomonyms()
 	return s.graph()
 }
 

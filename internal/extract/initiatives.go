@@ -140,8 +140,7 @@ func (s *state) compoundInitiative(h hit, k kindEntry) {
 			nameEnd = oe
 			suffix = " " + d.str(end, oe)
 		default:
-			if g, cands := s.geoAt(k2); g != nil && g.m.Capitalized {
-				t := s.pick(g.m, cands)
+			if g, t := s.placeAt(k2); g != nil {
 				place = s.mentionTerritory(t, g.t0, g.t1)
 				nameEnd = g.t1
 				suffix = " " + placePhrase(s, t)
@@ -400,8 +399,8 @@ func (s *state) programmes() {
 				_, oe, _ := o.mentionAt(k)
 				owner, nameEnd = o, oe
 				place = o.governs
-			} else if g, cands := s.geoAt(k); g != nil && g.m.Capitalized && s.free(k, g.t1) {
-				if t := s.pick(g.m, cands); t != nil && t.Level != geo.LevelCountry {
+			} else if g, t := s.placeAt(k); g != nil && s.free(k, g.t1) {
+				if t != nil {
 					place = s.mentionTerritory(t, g.t0, g.t1)
 					nameEnd = g.t1
 				}

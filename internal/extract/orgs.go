@@ -124,10 +124,13 @@ func (s *state) authorities() {
 		if g == nil {
 			// "la Région", "le Département", "le Conseil régional": the one named before
 			if strong && d.is(i-1, "la", "le", "l", "du", "au", "de") && !d.is(i+head, "de", "du", "des", "d") {
+				if level == geo.LevelCommune {
+					// "la Ville": resolved once the places of the article are known (bareAuthorities)
+					s.bareAuth = append(s.bareAuth, bareAuth{tok: i, end: i + head, level: level})
+					continue
+				}
 				t := s.previousTerritory(i, level)
-				if level == geo.LevelCommune && (t == nil || !s.namedInSentence(t, i)) {
-					t = nil // "la Ville": only the commune of its own sentence ("À Avignon, la Ville …")
-				} else if t == nil {
+				if t == nil {
 					t = s.onlyAuthority(level) // "au Département": the one the article named
 				}
 				if t != nil {
@@ -182,6 +185,68 @@ func (s *state) authorities() {
 			break
 		}
 	}
+}
+
+// bareAuth is "la Ville", "le Département", "la Région" written alone.
+type bareAuth struct {
+	tok, end int
+	level    geo.Level
+}
+
+// bareAuthorities gives "la Ville", "le Département", "la Région" written
+// alone to the authority of the territory of that level named last before
+// (within three sentences; a commune only in the same sentence: "À
+// Avignon, la Ville …"), else to the one authority of that level the
+// article names ("au Département").
+func (s *state) bareAuthorities() {
+	for _, b := range s.bareAuth {
+		if !s.free(b.tok, b.end) {
+			continue
+		}
+		var t *geo.Territory
+		if e := s.territoryBefore(b.tok, b.level); e != nil && (b.level != geo.LevelCommune || s.d.sameSent(e.first, b.tok) || s.mentionedInSentence(e, b.tok)) {
+			t = e.terr
+		} else if b.level != geo.LevelCommune {
+			t = s.onlyAuthority(b.level)
+		}
+		if t == nil {
+			continue
+		}
+		if o := s.authorityEnt(t); o != nil {
+			o = s.add(o, b.tok, b.end)
+			s.claim(o, b.tok, b.end)
+		}
+	}
+}
+
+// territoryBefore returns the territory of that level whose mention comes
+// last before token i, within the three sentences before it.
+func (s *state) territoryBefore(i int, level geo.Level) *ent {
+	d := s.d
+	var best *ent
+	bestTok := -1
+	for _, e := range s.ents {
+		if e.typ != kg.TypeTerritory || e.terr == nil || e.terr.Level != level {
+			continue
+		}
+		for _, sp := range e.spans {
+			if sp[0] < i && sp[0] > bestTok && d.toks[sp[0]].sent >= d.toks[i].sent-3 {
+				best, bestTok = e, sp[0]
+			}
+		}
+	}
+	return best
+}
+
+// mentionedInSentence reports whether e has a mention in the sentence of
+// token i, before it.
+func (s *state) mentionedInSentence(e *ent, i int) bool {
+	for _, sp := range e.spans {
+		if sp[0] < i && s.d.sameSent(sp[0], i) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericBodyAt reports whether token i ends the name of a class of bodies
@@ -483,6 +548,11 @@ func (s *state) lexiconOrgs() {
 				continue
 			}
 			if e.generic {
+				if o, end := s.genericNamedAfter(e, h.t0, h.t1); o != nil {
+					o = s.add(o, h.t0, end)
+					s.claim(o, h.t0, end)
+					continue
+				}
 				s.bareGeneric = append(s.bareGeneric, h) // "la CRESS", "la Mission locale": resolved later
 				continue
 			}
@@ -540,6 +610,22 @@ func (s *state) mergeInto(e, into *ent) {
 			break
 		}
 	}
+}
+
+// genericNamedAfter reads a body of a class named after a territory that is
+// no official unit ("le PLIE du Hainaut", "la Mission locale du Douaisis"):
+// the organization of that name, with no seat.
+func (s *state) genericNamedAfter(e *orgEntry, t0, t1 int) (*ent, int) {
+	d := s.d
+	k := s.skipPrep(t1)
+	if k == t1 || k >= len(d.toks) || !d.toks[k].cap || !d.sameSent(t0, k) || !s.free(k, k+1) || s.ter(k) != nil {
+		return nil, 0
+	}
+	st, end, _ := s.properName(k, false)
+	if end <= st || s.onlyPlace(st, end) || !s.free(st, end) {
+		return nil, 0
+	}
+	return &ent{typ: kg.TypeOrganization, name: d.str(t0, end), kind: e.kind}, end
 }
 
 // programNouns introduce an initiative's name.
@@ -685,8 +771,14 @@ func (s *state) typedNames() {
 					}
 				}
 			}
-			if !hd.keep && (hd.kind == "company" || hd.kind == "association" || hd.kind == "cooperative" || hd.kind == "collective") && !s.initiativeKindAt(h.t0) && d.is(j, "de", "d") && j+2 < len(d.toks) && d.toks[j+1].kind == tWord && !d.toks[j+1].cap && !determiners[d.toks[j+1].fold] && !namePreps[d.toks[j+1].fold] && d.toks[j+2].cap && d.sameSent(j, j+2) {
-				j += 2 // "la compagnie de danse Les Passeurs de Gestes": the kind, then the name
+			if !hd.keep && (hd.kind == "company" || hd.kind == "association" || hd.kind == "cooperative" || hd.kind == "collective") && !s.initiativeKindAt(h.t0) && d.is(j, "de", "d") && j+2 < len(d.toks) && d.toks[j+1].kind == tWord && !d.toks[j+1].cap && !determiners[d.toks[j+1].fold] && !namePreps[d.toks[j+1].fold] && d.sameSent(j, j+2) {
+				// "la compagnie de danse Les Passeurs de Gestes", "le club de boxe
+				// éducative Ring Olympique": the kind, then the name
+				if d.toks[j+2].cap {
+					j += 2
+				} else if j+3 < len(d.toks) && d.toks[j+3].cap && adjectiveLike(d.toks[j+2].fold) && d.sameSent(j, j+3) {
+					j += 3
+				}
 			}
 			st, end, quoted := s.properName(j, false)
 			if end <= st && !hd.keep && d.is(j, "du", "de", "d") {
@@ -743,8 +835,10 @@ func (s *state) typedNames() {
 			}
 			name := d.str(st, end)
 			var aliases []string
+			h0 := h.t0
 			if hd.keep || capHead {
-				name = capitalize(d.str(h.t0, h.t1)) + " " + name
+				h0 = s.capsBefore(h.t0) // "Boxing Club Barisien"
+				name = capitalize(d.str(h0, h.t1)) + " " + name
 			} else {
 				aliases = append(aliases, d.str(h.t0, end))
 			}
@@ -752,8 +846,8 @@ func (s *state) typedNames() {
 			if le := s.lexiconByName(d.str(st, end)); le != nil {
 				o = s.lexOrgEnt(le)
 			}
-			o = s.add(o, pick2(hd.keep || capHead, h.t0, st), end)
-			s.claim(o, h.t0, end)
+			o = s.add(o, pick2(hd.keep || capHead, h0, st), end)
+			s.claim(o, h0, end)
 			if quoted {
 				s.claim(o, end, end+1)
 			}
@@ -783,8 +877,7 @@ func (s *state) typedNames() {
 		}
 		if end <= st && d.is(h.t1, "de", "du", "des", "d") {
 			// "la crèche parentale de Toulon": an initiative named by its place
-			if g, cands := s.geoAt(s.skipPrep(h.t1)); g != nil && g.m.Capitalized && s.free(h.t0, g.t1) {
-				t := s.pick(g.m, cands)
+			if g, t := s.placeAt(s.skipPrep(h.t1)); g != nil && s.free(h.t0, g.t1) {
 				ini := &ent{typ: kg.TypeInitiative, name: capitalize(d.str(h.t0, g.t1)), kind: k.kind, structure: true, keyTok: h.t0}
 				ini.place = s.mentionTerritory(t, g.t0, g.t1)
 				ini = s.add(ini, h.t0, g.t1)
@@ -918,7 +1011,7 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 		if t.text == "a" {
 			break // the verb "a", not "à"
 		}
-		if t.fold == "dans" && d.is(j+1, "la", "le", "les") && j+2 < n && d.toks[j+2].cap && d.toks[j+2].kind == tWord && d.sameSent(j, j+2) && len(s.gAt[j+2]) == 0 && s.free(j+2, j+3) {
+		if t.fold == "dans" && d.is(j+1, "la", "le", "les") && j+2 < n && d.toks[j+2].cap && d.toks[j+2].kind == tWord && d.sameSent(j, j+2) && !s.clearPlaceAt(j+2) && s.free(j+2, j+3) {
 			end = j + 3 // "Sport dans la Ville", "Job dans la Ville"
 			j += 2
 			continue
@@ -981,6 +1074,9 @@ func (s *state) complement(i int, strong bool) int {
 		if months[f] || weekdays[f] || t.text == "a" {
 			break // "la Maison du projet a ouvert": the verb, not "à"
 		}
+		if strong && j == i && f == "et" {
+			return end // "cogérant de la coopérative et ancien travailleur social"
+		}
 		if t.elided && f != "l" && f != "d" {
 			break // "s'engage", "qu'il"
 		}
@@ -1027,8 +1123,9 @@ func (s *state) complement(i int, strong bool) int {
 			end = j + 1 // "École de la deuxième chance": the noun comes after
 			continue
 		}
-		if strong && j == i && f == "et" {
-			return end // "cogérant de la coopérative et ancien travailleur social"
+		if afterArticle && prenominal[f] {
+			end = j + 1 // "de la grande halle": the noun comes after
+			continue
 		}
 		if afterPrep && d.is(j-1, "d", "de") && infinitive(f) && !t.cap {
 			return end // "au Conseil municipal d'attribuer les subventions"
@@ -1166,11 +1263,8 @@ func (s *state) headOrgs() {
 			continue // "les PTCE d'Occitanie": the kind in a region
 		}
 		st := h.t0
-		// "Boxing Club Barisien": capitalised words before a capitalised head
-		for st > 0 && st > h.t0-2 && tk.cap && d.toks[st-1].kind == tWord && d.toks[st-1].cap && !d.toks[st-1].upper && d.sameSent(st-1, h.t0) &&
-			s.free(st-1, st) && s.ter(st-1) == nil && len(s.gAt[st-1]) == 0 && !articles[d.toks[st-1].fold] && !namePreps[d.toks[st-1].fold] && !nameStops[d.toks[st-1].fold] &&
-			s.x.lx.givenNames[d.toks[st-1].fold] == 0 && !s.kindAt(st-1) {
-			st--
+		if tk.cap {
+			st = s.capsBefore(h.t0) // "Boxing Club Barisien"
 		}
 		name := capitalize(d.str(st, end))
 		if s.isConcept("", name) {
@@ -1303,6 +1397,35 @@ func (s *state) majorPlace(t0, t1 int) bool {
 	}
 	return false
 }
+
+// clearPlaceAt reports whether a place name that is not a common word
+// starts at token k ("Ville" is one).
+func (s *state) clearPlaceAt(k int) bool {
+	for _, g := range s.gAt[k] {
+		if g.m.Ambiguity.Score < 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// capsBefore returns the start of the capitalised words just before a
+// capitalised head that belong to the name ("Boxing Club Barisien", "Racing
+// Club"): no article, preposition, place, given name or kind.
+func (s *state) capsBefore(h int) int {
+	d := s.d
+	st := h
+	for st > 0 && st > h-2 && d.toks[st-1].kind == tWord && d.toks[st-1].cap && !d.toks[st-1].upper && d.sameSent(st-1, h) &&
+		s.free(st-1, st) && s.ter(st-1) == nil && len(s.gAt[st-1]) == 0 && !articles[d.toks[st-1].fold] && !namePreps[d.toks[st-1].fold] && !nameStops[d.toks[st-1].fold] &&
+		s.x.lx.givenNames[d.toks[st-1].fold] == 0 && !s.kindAt(st-1) && !verbLike(d.toks[st-1].fold) {
+		st--
+	}
+	return st
+}
+
+// prenominal are the adjectives written before their noun.
+var prenominal = set("grand", "grande", "grands", "grandes", "petit", "petite", "petits", "petites", "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles",
+	"vieux", "vieil", "vieille", "jeune", "jeunes", "bon", "bonne", "beau", "bel", "belle", "haut", "haute", "hauts", "hautes")
 
 // ordinalWord reports whether a folded word is an ordinal adjective
 // ("deuxième", "premier", "seconde").

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/maillage/maillage/internal/geo"
 	"github.com/maillage/maillage/internal/kg"
 )
 
@@ -20,9 +21,21 @@ func (s *state) people() {
 		if !s.free(i, i+1) {
 			continue
 		}
+		// a surname with its particle named before, even opening a sentence:
+		// "De Villeneuve a remercié", "Le Goff a cité", "El Khatib a résumé"
+		if n := s.particleSurnameAt(i); n > 0 {
+			p := s.personBySurname(d.foldOf(i, i+n))
+			p = s.add(p, i, i+n)
+			s.claim(p, i, i+n)
+			i += n - 1
+			continue
+		}
 		t0, t1, name, surname, titled := s.personAt(i)
 		if t1 <= t0 {
 			continue
+		}
+		if s.placeNamed(t0, t1) {
+			continue // "à Sandy Ground": a neighbourhood, not a person
 		}
 		var p *ent
 		if name == "" {
@@ -44,6 +57,45 @@ func (s *state) people() {
 		i = t1 - 1
 	}
 	s.signatures()
+}
+
+// particleSurnameAt returns the length of a surname with its particle
+// starting at token i that is the surname of a person named before ("De
+// Villeneuve", "Van Houtte"), 0 if none.
+func (s *state) particleSurnameAt(i int) int {
+	d := s.d
+	tk := d.toks[i]
+	if !tk.cap || !particles[tk.fold] || i+1 >= len(d.toks) || !d.toks[i+1].cap || !d.sameSent(i, i+1) {
+		return 0
+	}
+	for n := 3; n >= 2; n-- {
+		if i+n > len(d.toks) || !d.sameSent(i, i+n-1) || !s.free(i, i+n) {
+			continue
+		}
+		if f := d.foldOf(i, i+n); s.surnames[f] && s.personBySurname(f) != nil {
+			return n
+		}
+	}
+	return 0
+}
+
+// placeNamed reports whether tokens [t0, t1) are exactly a neighbourhood or
+// a commune written after a locative ("à Sandy Ground", "de Saint-Rémy").
+func (s *state) placeNamed(t0, t1 int) bool {
+	if !s.d.is(t0-1, "a", "au", "aux", "de", "du", "d", "en") {
+		return false
+	}
+	for _, g := range s.gAt[t0] {
+		if g.t1 != t1 || !g.m.Capitalized {
+			continue
+		}
+		for _, c := range g.m.Candidates {
+			if c.Level == geo.LevelQPV || c.Level == geo.LevelCommune && g.m.Ambiguity.Score < 0.5 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personAt reads a person's name starting at token i. It returns the name

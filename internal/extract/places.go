@@ -253,6 +253,9 @@ func (s *state) territories() {
 		if s.ter(g.t0) != nil {
 			continue
 		}
+		if s.longerQPVAt(g) {
+			continue // "Bourges Nord", "Grigny 2": the neighbourhood, not the town
+		}
 		inName := false
 		for k := g.t0; k < g.t1; k++ {
 			if e := s.own(k); e != nil && e.typ != kg.TypeEvent && e.typ != kg.TypeInitiative {
@@ -301,7 +304,7 @@ func (s *state) territories() {
 					cands = append(cands, c)
 				}
 			}
-			t := s.pick(o.m, cands)
+			t := s.pickQualified(o, cands)
 			if t == nil {
 				continue
 			}
@@ -319,6 +322,12 @@ func (s *state) territories() {
 		if best == nil || holder == nil && s.insideProperName(g, best) {
 			continue
 		}
+		if strings.Contains(bestM.Note, "former") {
+			continue // "Franche-Comté", "la Picardie": a former region, not today's
+		}
+		if tk := s.d.toks[g.t0]; best.Level == geo.LevelCommune && articles[tk.fold] && !tk.cap && !bestM.Contracted {
+			continue // "le Plan local pour l'insertion": Le Plan is written with a capital
+		}
 		// "Le Fournil de Nancy": "de" after a name is as good a cue as "à" for a town
 		townInName := holder != nil && bestM.Capitalized && (best.Level != geo.LevelCommune || best.Population >= 2000)
 		if !townInName && !s.acceptPlace(bestM, best, g.t0) {
@@ -330,6 +339,111 @@ func (s *state) territories() {
 		}
 	}
 	s.quartiers()
+}
+
+// placeAt returns the place named at token i after "de" in a name ("la
+// Cité éducative de la Devèze", "la crèche parentale de Toulon"): the
+// longest capitalised match, a neighbourhood of a commune the article names
+// rather than a namesake commune elsewhere.
+func (s *state) placeAt(i int) (*gtok, *geo.Territory) {
+	var best *gtok
+	for _, g := range s.gAt[i] {
+		if g.m.Capitalized && (best == nil || g.t1 > best.t1) {
+			best = g
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	var cands []*geo.Territory
+	for _, g := range s.gAt[i] {
+		if g.t1 != best.t1 || !g.m.Capitalized {
+			continue
+		}
+		for _, c := range g.m.Candidates {
+			if c.Level == geo.LevelQPV {
+				return g, c // QPV matches come only with one of their communes named
+			}
+			if c.Level != geo.LevelCountry {
+				cands = append(cands, c)
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	return best, s.pickQualified(best, cands)
+}
+
+// pickQualified is pick, after keeping the homonyms lying in the region or
+// department written just after the match ("Saint-Denis de La Réunion",
+// "Grigny, dans le Rhône").
+func (s *state) pickQualified(g *gtok, cands []*geo.Territory) *geo.Territory {
+	if q := s.qualifierAfter(g); q != nil && len(cands) > 1 {
+		var in []*geo.Territory
+		for _, c := range cands {
+			if c.Level == geo.LevelCommune && (q.Level == geo.LevelDepartment && c.Department == q.Code || q.Level == geo.LevelRegion && c.Region == q.Code) {
+				in = append(in, c)
+			}
+		}
+		if len(in) > 0 {
+			cands = in
+		}
+	}
+	return s.pick(g.m, cands)
+}
+
+// qualifierAfter returns the region or department written just after the
+// place match g to tell homonyms apart: "Saint-Denis de La Réunion",
+// "Saint-Denis, à La Réunion", "Grigny, dans le Rhône", "Valence (Drôme)".
+func (s *state) qualifierAfter(g *gtok) *geo.Territory {
+	d := s.d
+	k := g.t1
+	switch {
+	case d.punct(k, ",") && d.is(k+1, "a", "en"):
+		k += 2
+	case d.punct(k, ",") && d.is(k+1, "dans") && d.is(k+2, "le", "la", "l", "les"):
+		k += 3
+	case d.punct(k, "("):
+		k++
+	case d.is(k, "de", "d", "en"):
+		k++
+	default:
+		return nil
+	}
+	if d.is(k, "la", "l", "le", "les") && !d.toks[k].cap {
+		k++
+	}
+	if k >= len(d.toks) || !d.sameSent(g.t0, k) {
+		return nil
+	}
+	q, cands := s.geoAt(k, geo.LevelRegion, geo.LevelDepartment)
+	if q == nil || !q.m.Capitalized {
+		return nil
+	}
+	return cands[0]
+}
+
+// longerQPVAt reports whether a longer match at the same start names a
+// neighbourhood of a commune the shorter match names ("Bourges Nord" over
+// "Bourges"), on free tokens.
+func (s *state) longerQPVAt(g *gtok) bool {
+	for _, o := range s.gAt[g.t0] {
+		if o.t1 <= g.t1 || !o.m.Capitalized || !s.free(o.t0, o.t1) {
+			continue
+		}
+		for _, q := range o.m.Candidates {
+			if q.Level != geo.LevelQPV {
+				continue
+			}
+			for _, c := range g.m.Candidates {
+				if slices.Contains(q.Parents, c.ID()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // nameEndingWith returns the organization whose name ends with the place
@@ -564,11 +678,17 @@ func (s *state) insideProperName(g *gtok, t *geo.Territory) bool {
 			}
 		}
 	}
+	// "Grand Paris Sud", "Val de Saône Habitat": capitalised words around a
+	// commune make another name
+	if t.Level == geo.LevelCommune && g.t0 > 0 && g.t1 < len(d.toks) && d.toks[g.t0-1].kind == tWord && d.toks[g.t0-1].cap && !d.toks[g.t0-1].nl &&
+		!articles[d.toks[g.t0-1].fold] && !namePreps[d.toks[g.t0-1].fold] && d.sameSent(g.t0-1, g.t1) && d.toks[g.t1].kind == tWord && d.toks[g.t1].cap && !s.hasPlaceAt(g.t1) && s.free(g.t0-1, g.t1+1) {
+		return true
+	}
 	if t.Level != geo.LevelCommune || !d.is(g.t1, "de", "du", "des", "d") {
 		return false
 	}
 	k := s.skipPrep(g.t1)
-	return k < len(d.toks) && d.sameSent(g.t0, k) && d.toks[k].kind == tWord && d.toks[k].cap && !d.toks[k].upper && s.free(k, k+1) && !s.hasPlaceAt(k)
+	return k < len(d.toks) && d.sameSent(g.t0, k) && d.toks[k].kind == tWord && d.toks[k].cap && !d.toks[k].upper && s.free(k, k+1) && !s.hasPlaceAt(k) && s.qualifierAfter(g) == nil
 }
 
 // hasPlaceAt reports whether a place name other than a neighbourhood starts
@@ -681,6 +801,31 @@ func (s *state) quartierList(k int) {
 			j = end - 1
 		default:
 			return
+		}
+	}
+}
+
+// qualifyHomonyms names apart two territories of the article that share a
+// name: the one named later is qualified by its department ("Saint-Denis"
+// and "Saint-Denis (La Réunion)").
+func (s *state) qualifyHomonyms() {
+	first := map[string]*ent{}
+	for _, e := range s.ents {
+		if e.typ != kg.TypeTerritory || e.terr == nil || len(e.spans) == 0 {
+			continue
+		}
+		k := fold(e.name)
+		o := first[k]
+		if o == nil {
+			first[k] = e
+			continue
+		}
+		later := e
+		if e.first < o.first {
+			later, first[k] = o, e
+		}
+		if dep := s.x.geo.Department(later.terr.Department); dep != nil && fold(dep.Name) != k {
+			later.name += " (" + dep.Name + ")"
 		}
 	}
 }

@@ -396,6 +396,18 @@ func (s *state) prefectureOrg(h hit) (*ent, int, bool) {
 			o = s.add(o, h.t0, en)
 			return o, en, false
 		}
+		if e.terr.Level == geo.LevelCommune && d.is(p, "de", "du", "d") && strings.HasPrefix(d.toks[h.t0].fold, "sous pref") && j == s.skipPrep(h.t1) {
+			// "la sous-préfète de Douai": the Sous-préfecture of that town
+			o := s.branchEnt(s.x.prefecture, e.terr, "Sous-préfecture "+deName(e.terr.Name))
+			o.id = kg.NewEntityID(kg.TypeOrganization, o.name)
+			o.names = []string{d.str(h.t0, en)}
+			if old := s.byID[o.id]; old != nil {
+				o = old
+			}
+			o.seat = e
+			o = s.add(o, h.t0, en)
+			return o, en, false
+		}
 		otherPlace = true
 		j = en - 1
 	}
