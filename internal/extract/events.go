@@ -221,11 +221,11 @@ func (s *state) roundTables() {
 						break
 					}
 				}
-				if end <= st || !d.toks[st].cap {
+				if end <= st || !d.toks[st].cap || s.eventKindIn(st, end) {
 					if len(made) > 0 {
 						break
 					}
-					continue
+					continue // "La troisième table ronde portait sur … :": prose, not an item
 				}
 			}
 			if end <= st || !s.free(st, end) {
@@ -287,6 +287,18 @@ func (s *state) roundTableRefs(refs []*evMention) {
 		s.add(e, m.t0, m.kindEnd)
 		s.claim(e, m.t0, m.kindEnd)
 	}
+}
+
+// eventKindIn reports whether an event kind is written on tokens [t0, t1).
+func (s *state) eventKindIn(t0, t1 int) bool {
+	for k := t0; k < t1; k++ {
+		for _, hi := range s.byTok[k] {
+			if s.hits[hi].ref.kind == lkEvent {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasHit reports whether the article has a hit of kind k.
@@ -396,6 +408,9 @@ func (s *state) eventAt(h hit) *evMention {
 		m.poss = true
 	}
 	indefinite := d.is(m.t0-1, "un", "une", "des", "les", "aux", "plusieurs", "trois", "deux", "quatre", "cinq", "chaque", "ces", "nos", "vos")
+	if indefinite && kindTk.cap && d.is(m.t0-1, "des", "aux", "les") && !kindTk.nl && m.t0 > 0 && !d.toks[m.t0-1].nl {
+		indefinite = false // "lors des Rencontres nationales de …": de + les, a name
+	}
 	// adjectives, a quoted title, a topic
 	end := h.t1
 	for end < len(d.toks) && d.sameSent(h.t0, end) && d.toks[end].kind == tWord && !d.toks[end].cap && adjectiveLike(d.toks[end].fold) && !verbLike(d.toks[end].fold) {
@@ -442,6 +457,15 @@ func (s *state) eventAt(h hit) *evMention {
 		}
 	}
 	hasTopic := topicEnd > end
+	dedicated := false
+	// "Le RTES consacrera un webinaire aux monnaies locales …": the topic after
+	// "consacrer un <kind> à"
+	if !hasTopic && title == "" && d.is(m.t0-1, "un", "une", "son", "sa") && strings.HasPrefix(tokFold(d, m.t0-2), "consacr") && d.is(end, "a", "au", "aux") {
+		if ce := s.eventComplementFrom(end+1, true); ce > end+1 {
+			m.name = capitalize(d.str(h.t0, end)) + " " + d.str(end, ce)
+			hasTopic, topicEnd, dedicated = true, ce, true
+		}
+	}
 	// a topic written further in the sentence: "un webinaire jeudi 12 décembre, consacré au …"
 	// ("la matinée a été consacrée aux interventions" describes a part of the day)
 	if !hasTopic && title == "" {
@@ -460,7 +484,7 @@ func (s *state) eventAt(h hit) *evMention {
 	definite := d.is(m.t0-1, "le", "la", "l", "ce", "cet", "cette", "du", "au")
 	specific := ord > 0 || title != "" || m.poss || kindTk.cap && !plural
 	date := s.dateNear(m.t0, m.t1)
-	if !specific && hasTopic && !indefinite {
+	if !specific && hasTopic && (!indefinite || dedicated) {
 		specific = true
 	}
 	if !specific && date != nil && strongKinds[kindWord] && !plural && !definite {
@@ -501,6 +525,13 @@ func (s *state) eventAt(h hit) *evMention {
 	return m
 }
 
+func tokFold(d *doc, i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.toks[i].fold
+}
+
 func tokText(d *doc, i int) string {
 	if i < 0 || i >= len(d.toks) {
 		return ""
@@ -532,11 +563,14 @@ func shortName(o *ent) string {
 // "des collectivités locales autour de l'ESS", "de l'économie sociale et
 // solidaire", "des tiers-lieux des Hauts-de-France", "consacré au
 // financement des tiers-lieux".
-func (s *state) eventComplement(i int) int {
+func (s *state) eventComplement(i int) int { return s.eventComplementFrom(i, false) }
+
+// eventComplementFrom is eventComplement, starting after a preposition when
+// afterPrep ("consacrera un webinaire aux | monnaies locales").
+func (s *state) eventComplementFrom(i int, afterPrep bool) int {
 	d := s.d
 	n := len(d.toks)
 	end := i
-	afterPrep := false
 	run := 0
 	for j := i; j < n && j < i+18 && d.sameSent(i, j); j++ {
 		t := d.toks[j]

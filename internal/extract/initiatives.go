@@ -341,8 +341,9 @@ func (s *state) namedInitiative(h hit, k kindEntry) {
 			return
 		}
 	}
-	// "le Pacte pour l'emploi des quartiers"
-	if d.toks[h.t0].cap && (h.t0 == 0 || !d.toks[h.t0].nl) {
+	// "le Pacte pour l'emploi des quartiers" ("à la Bourse départementale du
+	// travail de Bobigny" is a place)
+	if d.toks[h.t0].cap && (h.t0 == 0 || !d.toks[h.t0].nl) && !d.is(s.prepBefore(h.t0), "a", "au", "aux", "dans") {
 		ce := s.complement(h.t1, false)
 		if ce > h.t1+1 {
 			name := d.str(h.t0, ce)

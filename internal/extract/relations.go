@@ -11,11 +11,12 @@ import (
 // organizeVerbs say that their subject organizes the event in their object.
 var organizeVerbs = set("organise", "organisent", "organisera", "organiseront", "organisait", "organisaient", "organise", "tient", "tiennent", "tiendra",
 	"invite", "invitent", "convie", "convient", "reunissait", "tenait", "coorganisait",
-	"reunit", "reunissent", "reunira", "propose", "proposent", "proposera", "accueille", "accueillent", "accueillera", "lance", "lancent", "coorganise", "coorganisent")
+	"reunit", "reunissent", "reunira", "propose", "proposent", "proposera", "accueille", "accueillent", "accueillera", "lance", "lancent", "coorganise", "coorganisent",
+	"consacre", "consacrent", "consacrera", "consacreront")
 
 // organizeParticiples introduce the organizer after "par".
 var organizeParticiples = set("organise", "organisee", "organises", "organisees", "coordonne", "coordonnee", "coordonnes", "coordonnees",
-	"coorganise", "coorganisee", "initie", "initiee", "propose", "proposee")
+	"coorganise", "coorganisee", "co organise", "co organisee", "co organises", "co organisees", "initie", "initiee", "propose", "proposee")
 
 // participationVerbs, in the past or future, say that their subject took
 // part in the event being reported (present-tense quotes are not counted).
@@ -129,8 +130,10 @@ func (s *state) passiveOrganizers(t0, t1 int) []*ent {
 			continue
 		}
 		// every "par X" after the participle in the sentence ("coordonné au niveau national par X et en Bretagne par Y")
-		for k := j + 1; k < sent[1] && k < j+14; k++ {
-			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && (d.is(k-1, "par", "de", "du", "des", "d", "avec") || d.is(k-1, "la", "le", "l") && d.is(k-2, "par", "de", "avec", "et")) {
+		initiative := d.is(j, "initiative")
+		for k := j + 1; k < sent[1] && k < j+24; k++ {
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && (d.is(k-1, "par", "avec", "et") || initiative && d.is(k-1, "de", "du", "des", "d") ||
+				d.is(k-1, "la", "le", "l") && (d.is(k-2, "par", "avec", "et") || initiative && d.is(k-2, "de"))) {
 				out = append(out, o)
 				_, e, _ := o.mentionAt(k)
 				k = e - 1
@@ -181,6 +184,9 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 			for j := r[0]; j < r[1]; j++ {
 				if !locatives[d.toks[j].fold] && !(dateLines[si] && d.punct(j, "–", "—", "-")) {
 					continue
+				}
+				if s.inOrgApposition(j) {
+					continue // "Le Labo Cités, centre de ressources … en Auvergne-Rhône-Alpes, consacrera …"
 				}
 				// the thing after the locative, within a few tokens ("au parc des expositions de Saint-Denis")
 				for k := j + 1; k < r[1] && k < j+7; k++ {
@@ -241,6 +247,20 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 	}
 }
 
+// inOrgApposition reports whether token j lies in the apposition that
+// describes an organization: "X, centre de ressources … en Y, organise".
+func (s *state) inOrgApposition(j int) bool {
+	d := s.d
+	for k := j - 1; k >= 0 && k > j-16 && d.sameSent(j, k); k-- {
+		if !d.punct(k, ",") {
+			continue
+		}
+		o := s.own(k - 1)
+		return o != nil && o.typ == kg.TypeOrganization && k+1 < len(d.toks) && !d.toks[k+1].cap && (s.isHead(k+1) || d.is(k+1, "tete"))
+	}
+	return false
+}
+
 // sentHasEvent reports whether sentence si mentions an event other than e.
 func (s *state) sentHasEvent(si int, e *ent) bool {
 	r := s.d.sents[si]
@@ -278,6 +298,26 @@ func (s *state) venueAt(i int) *ent {
 		return nil
 	}
 	st, end, _ := s.properName(i, false)
+	if end == st+1 && d.toks[st].kind == tWord && !s.kindAt(st) {
+		// "à la Bourse départementale du travail de Bobigny": a capitalised
+		// noun, its adjectives and complements, ending with a place
+		e2 := s.complement(end, false)
+		for k := end; k < e2; k++ {
+			if d.is(k, "pour", "avec", "sur", "contre") || s.own(k) != nil {
+				e2 = k
+				break
+			}
+		}
+		for e2 > end && (namePreps[d.toks[e2-1].fold] || articles[d.toks[e2-1].fold] || d.toks[e2-1].elided) {
+			e2--
+		}
+		if e2 > end+1 && s.ter(e2-1) != nil && s.ter(e2-1).kind == string(geo.LevelCommune) {
+			end = e2
+			o := s.add(&ent{typ: kg.TypeOrganization, name: d.str(st, end), kind: "venue"}, st, end)
+			s.claim(o, st, end)
+			return o
+		}
+	}
 	if end <= st+1 || !s.free(st, end) || s.onlyPlace(st, end) {
 		return nil // one word alone is too weak a name
 	}
@@ -1210,7 +1250,7 @@ func (s *state) appositionPlaces(o *ent) bool {
 			if d.is(p, "la", "l", "les") {
 				p--
 			}
-			if d.is(p, "de", "du", "des", "d") {
+			if d.is(p, "de", "du", "des", "d", "en") {
 				s.relate(kg.LocatedIn, o, t, "", d.toks[j].sent, "rules/org-apposition-place", 0.75)
 				found = true
 			}

@@ -10,7 +10,8 @@ import (
 // lexicon it is about. A concept named inside an organization's, event's
 // or initiative's name does not count; a concept that is (or falls under)
 // a theme of the article's list is a mention of that theme; the others are
-// themes of their own when named at least twice (the title counts).
+// themes of their own when named at least twice, and once per 200 tokens
+// in a long article (the title counts).
 func (s *state) themes() {
 	var listed []*ent
 	for _, name := range s.a.Themes {
@@ -74,6 +75,9 @@ func (s *state) themes() {
 			}
 		}
 	}
+	// a concept the article is about is named at least twice, and once per
+	// 200 tokens in a long article (passing mentions add up in long texts)
+	need := max(2, (len(s.d.toks)+199)/200)
 	for _, t := range order {
 		a := found[t]
 		if home := s.listedHome(t, listed); home != nil {
@@ -82,7 +86,7 @@ func (s *state) themes() {
 			}
 			continue
 		}
-		if a.count < 2 {
+		if a.count < need {
 			continue
 		}
 		e := s.conceptEnt(t)
