@@ -241,8 +241,8 @@ func (s *state) carrierWithin(i, window int) *ent {
 		if carrierVerbs[d.toks[j].fold] {
 			// "porté par X", "mis en place à Reims par X"
 			p := j + 1
-			for p < len(d.toks) && p < j+6 && !d.is(p, "par") && (d.toks[p].kind == tWord && !verbLike(d.toks[p].fold) || d.toks[p].kind == tNum) && d.sameSent(j, p) {
-				p++
+			for p < len(d.toks) && p < j+8 && !d.is(p, "par") && (d.toks[p].kind == tWord && !verbLike(d.toks[p].fold) || d.toks[p].kind == tNum) && d.sameSent(j, p) {
+				p++ // "lancé le 15 octobre 2024 conjointement par X"
 			}
 			if !d.is(p, "par") {
 				continue

@@ -699,10 +699,13 @@ func (s *state) initiativeRelations() {
 	}
 	// generic mentions: "Le projet est porté par l'association X", "Porté par X, le lieu …"
 	for i := 0; i+1 < len(d.toks); i++ {
-		if !d.is(i, "projet", "lieu", "structure", "dispositif", "programme") || !d.is(i-1, "le", "la", "ce", "cette", "l") || s.own(i) != nil {
+		if !d.is(i, "projet", "lieu", "structure", "dispositif", "programme", "contrat") || !d.is(i-1, "le", "la", "ce", "cette", "l") || s.own(i) != nil {
 			continue
 		}
 		ini := s.initiativeBefore(i, d.is(i, "lieu", "structure"))
+		if d.is(i, "contrat") && (ini == nil || ini.kind != "city_contract") {
+			continue // "ce contrat de nouvelle génération": the contract named before
+		}
 		if ini == nil {
 			continue
 		}
@@ -828,13 +831,16 @@ func (s *state) locateInSentence(ini *ent, sent int) {
 	}
 }
 
-// locateAfter places a programme in the territories listed after
-// "dans", "en", "à" in the rest of its sentence ("qui accompagne quinze
-// lieux dans l'Aisne, l'Oise et la Somme").
+// locateAfter places a programme in the territories written after it in
+// its sentence: after "dans", "en" ("qui accompagne quinze lieux dans
+// l'Aisne, l'Oise et la Somme", "lancée en 2021 dans les quartiers X et Y"),
+// "à", "au" ("sera étendue à Waziers", "expérimenté au Franc-Moisin, à
+// Saint-Denis"), "au cœur de", and after "couvre / concerne / cible les
+// quartiers de …"; a carrier's phrase ("portée par la Mission locale") is
+// passed over, another entity of the sentence stops the reading. A
+// sentence opening with "À <commune>," places the programme it is about.
 func (s *state) locateAfter(ini *ent) {
 	d := s.d
-	sp := ini.spans[0]
-	r := d.sents[d.toks[sp[0]].sent]
 	// "la Cité éducative de Mont Baduel, à Cayenne, …"
 	for _, sp2 := range ini.spans {
 		if k := sp2[1]; d.punct(k, ",") && d.is(k+1, "a") {
@@ -843,27 +849,78 @@ func (s *state) locateAfter(ini *ent) {
 			}
 		}
 	}
-	for j := sp[1]; j < r[1]; j++ {
+	for _, sp := range ini.spans {
+		sent := d.toks[sp[0]].sent
+		r := d.sents[sent]
+		// "À Montpellier, la Cité de l'emploi … accompagne": the sentence's place
+		if d.is(r[0], "a", "au") && sp[0] > r[0] && sp[0]-r[0] <= 12 {
+			if t := s.ter(r[0] + 1); t != nil && (t.kind == string(geo.LevelCommune) || t.kind == string(geo.LevelQPV)) {
+				if _, en, _ := t.mentionAt(r[0] + 1); d.punct(en, ",") || d.is(en, "de") && s.qualifierAfterTok(en) {
+					s.relate(kg.LocatedIn, ini, t, "", sent, "rules/initiative-sentence-place", 0.6)
+				}
+			}
+		}
+		s.locateFrom(ini, sp[1], r[1])
+	}
+}
+
+// qualifierAfterTok reports whether a region or department follows the
+// preposition at token k ("Saint-Denis de La Réunion").
+func (s *state) qualifierAfterTok(k int) bool {
+	k++
+	if s.d.is(k, "la", "le", "l") && !s.d.toks[k].cap {
+		k++
+	}
+	g, _ := s.geoAt(k, geo.LevelRegion, geo.LevelDepartment)
+	return g != nil
+}
+
+// locateFrom reads the places of ini in tokens [j0, end) (see locateAfter).
+func (s *state) locateFrom(ini *ent, j0, end int) {
+	d := s.d
+	for j := j0; j < end; j++ {
 		if e := s.own(j); e != nil && e != ini {
+			st, en, _ := e.mentionAt(j)
+			if e.typ == kg.TypeOrganization && d.is(s.prepBefore(st), "par", "avec") {
+				j = en - 1 // "portée par la Mission locale, sera étendue à …"
+				continue
+			}
 			break // "…, attribué à l'épicerie X, installée dans …": the place is X's
 		}
-		if !d.is(j, "dans", "en") {
+		var k int
+		switch {
+		case d.is(j, "en") && j+1 < end && d.toks[j+1].kind == tNum:
+			continue // "en 2021"
+		case d.is(j, "dans", "en"):
+			k = j + 1
+		case d.is(j, "a", "au", "aux") && j+1 < end && s.ter(s.skipArticle(j+1)) != nil:
+			k = j + 1
+		case d.is(j, "coeur") && d.is(j+1, "de", "du", "des", "d"):
+			k = s.skipPrep(j + 1) // "au cœur de Grigny 2"
+		case d.is(j, "couvre", "couvrent", "concerne", "concernent", "cible", "ciblent") && d.is(j+1, "les", "des") && d.is(j+2, "quartiers"):
+			k = j + 3 // "couvre les quartiers prioritaires de Saint-Denis, d'Aubervilliers …"
+		default:
 			continue
 		}
-		for k := j + 1; k < r[1]; k++ {
-			if t := s.ter(k); t != nil {
-				if st, _, _ := t.mentionAt(k); st == k {
+		found := false
+		for ; k < end; k++ {
+			if t := s.ter(k); t != nil && s.own(k) == nil {
+				if st, en, _ := t.mentionAt(k); st == k {
 					s.relate(kg.LocatedIn, ini, t, "", d.toks[k].sent, "rules/initiative-place", 0.6)
+					found = true
+					k = en - 1
 				}
 				continue
 			}
 			// "dans les quartiers prioritaires de Besançon et de Montbéliard"
-			if d.punct(k, ",") || d.is(k, "et", "l", "la", "le", "les", "de", "du", "des", "d", "quartier", "quartiers", "prioritaire", "prioritaires") {
+			if d.punct(k, ",") || d.is(k, "et", "l", "la", "le", "les", "de", "du", "des", "d", "a", "au", "aux", "quartier", "quartiers", "prioritaire", "prioritaires") {
 				continue
 			}
 			break
 		}
-		break
+		if found {
+			j = k
+		}
 	}
 }
 
