@@ -194,26 +194,6 @@ func pageOfSet[T any](list []T, key func(T) sortKey, desc bool, after *sortKey, 
 	return p
 }
 
-func checkID(arg string, id kg.ID, want kg.EntityType) error {
-	if id == "" {
-		return nil
-	}
-	if !id.Valid() || (want != "" && id.EntityType() != want) || (want == "" && id.EntityType() == "") {
-		return kg.Errorf(kg.Invalid, "%s: %q is not a valid %s id", arg, id, cmp.Or(string(want), "entity"))
-	}
-	return nil
-}
-
-func checkRange(from, to kg.Date) error {
-	if !from.Valid() {
-		return kg.Errorf(kg.Invalid, "filter.from: invalid date %q (want YYYY-MM-DD)", from)
-	}
-	if !to.Valid() {
-		return kg.Errorf(kg.Invalid, "filter.to: invalid date %q (want YYYY-MM-DD)", to)
-	}
-	return nil
-}
-
 func inRange(d, from, to kg.Date) bool {
 	return d != "" && (from == "" || d >= from) && (to == "" || d <= to)
 }
@@ -260,25 +240,8 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 	if err := kg.CheckPage(page); err != nil {
 		return none, err
 	}
-	if !f.Type.Valid() {
-		return none, kg.Errorf(kg.Invalid, "filter.type: unknown entity type %q", f.Type)
-	}
-	for _, c := range []error{
-		checkID("filter.territory", f.Territory, kg.TypeTerritory),
-		checkID("filter.partOf", f.PartOf, ""),
-		checkRange(f.From, f.To),
-	} {
-		if c != nil {
-			return none, c
-		}
-	}
-	if f.MentionedIn != "" && (!f.MentionedIn.Valid() || !f.MentionedIn.IsArticle()) {
-		return none, kg.Errorf(kg.Invalid, "filter.mentionedIn: %q is not an article id", f.MentionedIn)
-	}
-	for _, th := range f.Themes {
-		if err := checkID("filter.themes", th, kg.TypeTheme); err != nil {
-			return none, err
-		}
+	if err := f.Validate(); err != nil {
+		return none, err
 	}
 	numeric := o.Field == kg.SortByMentionCount
 	tag := "entities/" + string(f.Type) + "/" + string(o.Field) + "/" + string(o.Direction)
@@ -448,19 +411,8 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.A
 	if err := kg.CheckPage(page); err != nil {
 		return none, err
 	}
-	for _, c := range []error{
-		checkID("filter.territory", f.Territory, kg.TypeTerritory),
-		checkID("filter.mentions", f.Mentions, ""),
-		checkRange(f.From, f.To),
-	} {
-		if c != nil {
-			return none, c
-		}
-	}
-	for _, th := range f.Themes {
-		if err := checkID("filter.themes", th, kg.TypeTheme); err != nil {
-			return none, err
-		}
+	if err := f.Validate(); err != nil {
+		return none, err
 	}
 	tag := "articles/" + string(o.Field) + "/" + string(o.Direction)
 	var after *sortKey

@@ -252,23 +252,11 @@ func (s *Store) MentionsOf(ctx context.Context, entityIDs []kg.ID) (map[kg.ID][]
 			ms = append(ms, cloneMention(*m))
 		}
 		slices.SortFunc(ms, func(a, b kg.Mention) int {
-			return cmp.Or(compareDateDescUndatedLast(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ArticleID, b.ArticleID))
+			return cmp.Or(kg.CompareNewestFirst(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ArticleID, b.ArticleID))
 		})
 		out[id] = ms
 	}
 	return out, nil
-}
-
-func compareDateDescUndatedLast(a, b kg.Date) int {
-	switch {
-	case a == b:
-		return 0
-	case a == "":
-		return 1
-	case b == "":
-		return -1
-	}
-	return cmp.Compare(b, a)
 }
 
 // MentionsIn returns the mentions of each article in text order (see kg.Store).

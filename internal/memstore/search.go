@@ -1,11 +1,9 @@
 package memstore
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"sort"
-	"strconv"
 
 	"github.com/maillage/maillage/internal/kg"
 )
@@ -16,51 +14,27 @@ type hit struct {
 	matched string
 }
 
-// searchKey orders hits: rank, mention count descending, folded name, id.
-type searchKey struct {
-	rank     int
-	mentions int
-	name     string
-	id       kg.ID
+func (h hit) key() kg.SearchKey {
+	return kg.SearchKey{Rank: h.rank, Mentions: h.r.e.MentionCount, Name: h.r.foldName, ID: h.r.id}
 }
-
-func compareSearch(a, b searchKey) int {
-	return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.mentions, a.mentions), cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id))
-}
-
-func (h hit) key() searchKey {
-	return searchKey{rank: int(h.rank), mentions: h.r.e.MentionCount, name: h.r.foldName, id: h.r.id}
-}
-
-const searchTag = "search"
 
 // Search finds entities by name, aliases and acronym (see kg.Store).
 func (s *Store) Search(ctx context.Context, q kg.SearchQuery, page kg.PageRequest) (kg.Page[kg.SearchHit], error) {
 	var none kg.Page[kg.SearchHit]
-	ft := kg.Fold(q.Text)
-	if ft == "" {
-		return none, kg.Errorf(kg.Invalid, "text: %q has no letter or digit to search for", q.Text)
-	}
-	for _, t := range q.Types {
-		if !t.Valid() {
-			return none, kg.Errorf(kg.Invalid, "types: unknown entity type %q", t)
-		}
+	ft, err := q.Validate()
+	if err != nil {
+		return none, err
 	}
 	if err := kg.CheckPage(page); err != nil {
 		return none, err
 	}
-	var after *searchKey
+	var after *kg.SearchKey
 	if page.After != "" {
-		parts, err := kg.DecodeCursor(page.After, searchTag, 4)
+		k, err := kg.DecodeSearchCursor(page.After)
 		if err != nil {
 			return none, err
 		}
-		rank, err1 := strconv.Atoi(parts[0])
-		mentions, err2 := strconv.Atoi(parts[1])
-		if err1 != nil || err2 != nil {
-			return none, kg.Errorf(kg.Invalid, "after: malformed cursor %q", page.After)
-		}
-		after = &searchKey{rank: rank, mentions: mentions, name: parts[2], id: kg.ID(parts[3])}
+		after = &k
 	}
 	if err := s.rlock(ctx); err != nil {
 		return none, err
@@ -97,17 +71,16 @@ func (s *Store) Search(ctx context.Context, q kg.SearchQuery, page kg.PageReques
 	if ctxErrSeen != nil {
 		return none, ctxErrSeen
 	}
-	slices.SortFunc(hits, func(a, b hit) int { return compareSearch(a.key(), b.key()) })
+	slices.SortFunc(hits, func(a, b hit) int { return a.key().Compare(b.key()) })
 	start := 0
 	if after != nil {
-		start = sort.Search(len(hits), func(i int) bool { return compareSearch(hits[i].key(), *after) > 0 })
+		start = sort.Search(len(hits), func(i int) bool { return hits[i].key().Compare(*after) > 0 })
 	}
 	end := min(start+page.First, len(hits))
 	out := kg.Page[kg.SearchHit]{TotalCount: len(hits), HasNextPage: end < len(hits)}
 	for _, h := range hits[start:end] {
-		k := h.key()
 		out.Items = append(out.Items, kg.SearchHit{Entity: h.r.view(), Rank: h.rank, MatchedName: h.matched})
-		out.Cursors = append(out.Cursors, kg.EncodeCursor(searchTag, strconv.Itoa(k.rank), strconv.Itoa(k.mentions), k.name, string(k.id)))
+		out.Cursors = append(out.Cursors, h.key().Cursor())
 	}
 	return out, nil
 }

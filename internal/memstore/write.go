@@ -3,7 +3,6 @@ package memstore
 import (
 	"context"
 	"strings"
-	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -156,7 +155,7 @@ func (s *Store) LoadReference(ctx context.Context, data kg.ReferenceData) error 
 	listed := map[kg.ID]bool{}
 	ents := make([]kg.Entity, 0, len(data.Entities))
 	for _, e := range data.Entities {
-		if err := validateReferenceEntity(e); err != nil {
+		if err := kg.ValidateReference(e); err != nil {
 			return err
 		}
 		e = kg.CleanEntity(e)
@@ -230,33 +229,4 @@ func (s *Store) LoadReference(ctx context.Context, data kg.ReferenceData) error 
 			g.applyReferenceRelation(rels[k])
 		}
 	})
-}
-
-func validateReferenceEntity(e kg.Entity) error {
-	if !e.ID.Valid() || e.ID.IsArticle() {
-		return kg.Errorf(kg.Invalid, "reference entity: invalid id %q", e.ID)
-	}
-	if e.ID.EntityType() != e.Type {
-		return kg.Errorf(kg.Invalid, "reference entity %s has type %q, its id says %q", e.ID, e.Type, e.ID.EntityType())
-	}
-	if kg.Fold(e.Name) == "" {
-		return kg.Errorf(kg.Invalid, "reference entity %s has an empty name", e.ID)
-	}
-	for _, n := range append([]string{e.Name, e.Acronym}, e.Aliases...) {
-		if len(n) > kg.MaxNameLength {
-			return kg.Errorf(kg.Invalid, "reference entity %s has a name longer than %d bytes", e.ID, kg.MaxNameLength)
-		}
-		if !utf8.ValidString(n) {
-			return kg.Errorf(kg.Invalid, "reference entity %s has a name that is not valid UTF-8", e.ID)
-		}
-	}
-	if !e.StartDate.Valid() || !e.EndDate.Valid() {
-		return kg.Errorf(kg.Invalid, "reference entity %s has an invalid date", e.ID)
-	}
-	for _, b := range e.Broader {
-		if b.EntityType() != kg.TypeTheme {
-			return kg.Errorf(kg.Invalid, "reference entity %s: broader %q is not a theme id", e.ID, b)
-		}
-	}
-	return nil
 }

@@ -222,18 +222,6 @@ func firstStart(m kg.Mention) int {
 	return m.Spans[0].Start
 }
 
-func compareDateDescUndatedLast(a, b kg.Date) int {
-	switch {
-	case a == b:
-		return 0
-	case a == "":
-		return 1
-	case b == "":
-		return -1
-	}
-	return cmp.Compare(b, a)
-}
-
 // compareEvidence is the order of a relation's provenance.
 func compareEvidence(a, b kg.Evidence) int {
 	return cmp.Or(cmp.Compare(a.ArticleID, b.ArticleID), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End),

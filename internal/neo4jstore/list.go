@@ -1,7 +1,6 @@
 package neo4jstore
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -114,37 +113,6 @@ func decodeAfter(page kg.PageRequest, tag string, numeric bool) (pageSpec, error
 	return p, nil
 }
 
-func checkID(arg string, id kg.ID, want kg.EntityType) error {
-	if id == "" {
-		return nil
-	}
-	if !id.Valid() || (want != "" && id.EntityType() != want) || (want == "" && id.EntityType() == "") {
-		return kg.Errorf(kg.Invalid, "%s: %q is not a valid %s id", arg, id, cmp.Or(string(want), "entity"))
-	}
-	return nil
-}
-
-func checkRange(from, to kg.Date) error {
-	if !from.Valid() {
-		return kg.Errorf(kg.Invalid, "filter.from: invalid date %q (want YYYY-MM-DD)", from)
-	}
-	if !to.Valid() {
-		return kg.Errorf(kg.Invalid, "filter.to: invalid date %q (want YYYY-MM-DD)", to)
-	}
-	return nil
-}
-
-func themeStrings(themes []kg.ID) ([]string, error) {
-	out := make([]string, len(themes))
-	for i, th := range themes {
-		if err := checkID("filter.themes", th, kg.TypeTheme); err != nil {
-			return nil, err
-		}
-		out[i] = string(th)
-	}
-	return out, nil
-}
-
 var entitySortProps = map[kg.EntitySortField]string{
 	kg.SortByName:           "sortName",
 	kg.SortByMentionCount:   "mentionCount",
@@ -206,7 +174,7 @@ func entityQuery(f kg.EntityFilter, params map[string]any) listQuery {
 		q.filters = append(q.filters, filterEntityKinds)
 	}
 	if len(f.Themes) > 0 {
-		themes, _ := themeStrings(f.Themes)
+		themes := idStrings(f.Themes)
 		params["themes"] = themes
 		q.filters = append(q.filters, filterEntityThemes)
 	}
@@ -254,22 +222,7 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 	if err := kg.CheckPage(page); err != nil {
 		return none, err
 	}
-	if !f.Type.Valid() {
-		return none, kg.Errorf(kg.Invalid, "filter.type: unknown entity type %q", f.Type)
-	}
-	for _, c := range []error{
-		checkID("filter.territory", f.Territory, kg.TypeTerritory),
-		checkID("filter.partOf", f.PartOf, ""),
-		checkRange(f.From, f.To),
-	} {
-		if c != nil {
-			return none, c
-		}
-	}
-	if f.MentionedIn != "" && (!f.MentionedIn.Valid() || !f.MentionedIn.IsArticle()) {
-		return none, kg.Errorf(kg.Invalid, "filter.mentionedIn: %q is not an article id", f.MentionedIn)
-	}
-	if _, err := themeStrings(f.Themes); err != nil {
+	if err := f.Validate(); err != nil {
 		return none, err
 	}
 	stmt, params, tag, p, err := entityListQuery(f, o, page)
@@ -321,7 +274,7 @@ func articleQuery(f kg.ArticleFilter, params map[string]any) listQuery {
 		params["territory"] = string(f.Territory)
 	}
 	if len(f.Themes) > 0 {
-		themes, _ := themeStrings(f.Themes)
+		themes := idStrings(f.Themes)
 		params["themes"] = themes
 	}
 	switch {
@@ -401,16 +354,7 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.A
 	if err := kg.CheckPage(page); err != nil {
 		return none, err
 	}
-	for _, c := range []error{
-		checkID("filter.territory", f.Territory, kg.TypeTerritory),
-		checkID("filter.mentions", f.Mentions, ""),
-		checkRange(f.From, f.To),
-	} {
-		if c != nil {
-			return none, c
-		}
-	}
-	if _, err := themeStrings(f.Themes); err != nil {
+	if err := f.Validate(); err != nil {
 		return none, err
 	}
 	stmt, params, tag, p, err := articleListQuery(f, o, page)

@@ -198,7 +198,7 @@ func (s *Store) MentionsOf(ctx context.Context, entityIDs []kg.ID) (map[kg.ID][]
 			ms = append(ms, mentionFromMap(asMap(x)))
 		}
 		slices.SortFunc(ms, func(a, b kg.Mention) int {
-			return cmp.Or(compareDateDescUndatedLast(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ArticleID, b.ArticleID))
+			return cmp.Or(kg.CompareNewestFirst(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ArticleID, b.ArticleID))
 		})
 		out[kg.ID(asString(r["id"]))] = ms
 	}

@@ -2,13 +2,10 @@ package neo4jstore
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/maillage/maillage/internal/kg"
 )
-
-const searchTag = "search"
 
 // maxLuceneWord is the longest word sent to the full-text index: the
 // standard tokenizer cuts longer tokens.
@@ -51,15 +48,12 @@ func asciiAlnum(w string) bool {
 // Search finds entities by name, aliases and acronym (see kg.Store).
 func (s *Store) Search(ctx context.Context, q kg.SearchQuery, page kg.PageRequest) (kg.Page[kg.SearchHit], error) {
 	var none kg.Page[kg.SearchHit]
-	ft := kg.Fold(q.Text)
-	if ft == "" {
-		return none, kg.Errorf(kg.Invalid, "text: %q has no letter or digit to search for", q.Text)
+	ft, err := q.Validate()
+	if err != nil {
+		return none, err
 	}
 	types := []string{}
 	for _, t := range q.Types {
-		if !t.Valid() {
-			return none, kg.Errorf(kg.Invalid, "types: unknown entity type %q", t)
-		}
 		types = append(types, string(t))
 	}
 	if err := kg.CheckPage(page); err != nil {
@@ -68,16 +62,11 @@ func (s *Store) Search(ctx context.Context, q kg.SearchQuery, page kg.PageReques
 	params := map[string]any{"text": ft, "words": strings.Fields(ft), "limit": page.First, "hasAfter": false,
 		"aRank": 0, "aMentions": 0, "aName": "", "aID": "", "types": types}
 	if page.After != "" {
-		parts, err := kg.DecodeCursor(page.After, searchTag, 4)
+		k, err := kg.DecodeSearchCursor(page.After)
 		if err != nil {
 			return none, err
 		}
-		rank, err1 := strconv.Atoi(parts[0])
-		mentions, err2 := strconv.Atoi(parts[1])
-		if err1 != nil || err2 != nil {
-			return none, kg.Errorf(kg.Invalid, "after: malformed cursor %q", page.After)
-		}
-		params["hasAfter"], params["aRank"], params["aMentions"], params["aName"], params["aID"] = true, rank, mentions, parts[2], parts[3]
+		params["hasAfter"], params["aRank"], params["aMentions"], params["aName"], params["aID"] = true, int(k.Rank), k.Mentions, k.Name, string(k.ID)
 	}
 	if err := s.begin(ctx); err != nil {
 		return none, err
@@ -102,7 +91,7 @@ func (s *Store) Search(ctx context.Context, q kg.SearchQuery, page kg.PageReques
 		e := entityFromMap(asMap(m["entity"]))
 		h := kg.SearchHit{Entity: e, Rank: kg.SearchRank(asInt(m["rank"])), MatchedName: asString(m["matched"])}
 		out.Items = append(out.Items, h)
-		out.Cursors = append(out.Cursors, kg.EncodeCursor(searchTag, strconv.Itoa(int(h.Rank)), strconv.Itoa(e.MentionCount), kg.Fold(e.Name), string(e.ID)))
+		out.Cursors = append(out.Cursors, kg.SearchKey{Rank: h.Rank, Mentions: e.MentionCount, Name: kg.Fold(e.Name), ID: e.ID}.Cursor())
 	}
 	return out, nil
 }
