@@ -78,6 +78,20 @@ func nodesOf(edges []*model.SearchEdge) []kg.Node {
 	return out
 }
 
+// lookupView is the root field of one entity type (organization(id), …):
+// lookup, the typed view, and the prefetch of what the query selects under
+// it.
+func lookupView[V kg.Node](ctx context.Context, r *Resolver, id kg.ID, want kg.EntityType, view func(kg.Entity) V) (V, error) {
+	e, err := r.lookup(ctx, id, want)
+	if err != nil {
+		var none V
+		return none, err
+	}
+	v := view(e)
+	r.prefetchNodes(ctx, v)
+	return v, nil
+}
+
 // lookup loads an entity asked explicitly by id and type by a root field
 // (see rootEntity): an id of another type is Invalid, an unknown one
 // NotFound, both naming the id.

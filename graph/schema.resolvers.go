@@ -394,63 +394,27 @@ func (r *queryResolver) Entity(ctx context.Context, id kg.ID) (model.Entity, err
 }
 
 func (r *queryResolver) Organization(ctx context.Context, id kg.ID) (*kg.Organization, error) {
-	e, err := r.lookup(ctx, id, kg.TypeOrganization)
-	if err != nil {
-		return nil, err
-	}
-	v := organizationView(e)
-	r.prefetchNodes(ctx, v)
-	return v, nil
+	return lookupView(ctx, r.Resolver, id, kg.TypeOrganization, organizationView)
 }
 
 func (r *queryResolver) Person(ctx context.Context, id kg.ID) (*kg.Person, error) {
-	e, err := r.lookup(ctx, id, kg.TypePerson)
-	if err != nil {
-		return nil, err
-	}
-	v := personView(e)
-	r.prefetchNodes(ctx, v)
-	return v, nil
+	return lookupView(ctx, r.Resolver, id, kg.TypePerson, personView)
 }
 
 func (r *queryResolver) Event(ctx context.Context, id kg.ID) (*kg.Event, error) {
-	e, err := r.lookup(ctx, id, kg.TypeEvent)
-	if err != nil {
-		return nil, err
-	}
-	v := eventView(e)
-	r.prefetchNodes(ctx, v)
-	return v, nil
+	return lookupView(ctx, r.Resolver, id, kg.TypeEvent, eventView)
 }
 
 func (r *queryResolver) Territory(ctx context.Context, id kg.ID) (*kg.Territory, error) {
-	e, err := r.lookup(ctx, id, kg.TypeTerritory)
-	if err != nil {
-		return nil, err
-	}
-	v := territoryView(e)
-	r.prefetchNodes(ctx, v)
-	return v, nil
+	return lookupView(ctx, r.Resolver, id, kg.TypeTerritory, territoryView)
 }
 
 func (r *queryResolver) Theme(ctx context.Context, id kg.ID) (*kg.Theme, error) {
-	e, err := r.lookup(ctx, id, kg.TypeTheme)
-	if err != nil {
-		return nil, err
-	}
-	v := themeView(e)
-	r.prefetchNodes(ctx, v)
-	return v, nil
+	return lookupView(ctx, r.Resolver, id, kg.TypeTheme, themeView)
 }
 
 func (r *queryResolver) Initiative(ctx context.Context, id kg.ID) (*kg.Initiative, error) {
-	e, err := r.lookup(ctx, id, kg.TypeInitiative)
-	if err != nil {
-		return nil, err
-	}
-	v := initiativeView(e)
-	r.prefetchNodes(ctx, v)
-	return v, nil
+	return lookupView(ctx, r.Resolver, id, kg.TypeInitiative, initiativeView)
 }
 
 func (r *queryResolver) Article(ctx context.Context, id kg.ID) (*kg.Article, error) {
