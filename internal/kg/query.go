@@ -175,3 +175,39 @@ func DecodeSearchCursor(cursor string) (SearchKey, error) {
 	}
 	return SearchKey{Rank: SearchRank(rank), Mentions: mentions, Name: parts[2], ID: ID(parts[3])}, nil
 }
+
+// Normalize checks a relation query (known direction, relation and entity
+// types, Limit not negative) and fills the default direction, Both.
+func (q RelationQuery) Normalize() (RelationQuery, error) {
+	q.Direction = cmp.Or(q.Direction, Both)
+	if q.Direction != Out && q.Direction != In && q.Direction != Both {
+		return q, Errorf(Invalid, "direction: unknown value %q", q.Direction)
+	}
+	for _, t := range q.Types {
+		if !t.Valid() {
+			return q, Errorf(Invalid, "types: unknown relation type %q", t)
+		}
+	}
+	for _, t := range q.OtherTypes {
+		if !t.Valid() {
+			return q, Errorf(Invalid, "otherTypes: unknown entity type %q", t)
+		}
+	}
+	if q.Limit < 0 {
+		return q, Errorf(Invalid, "limit: must be 0 or more, got %d", q.Limit)
+	}
+	return q, nil
+}
+
+// Validate checks a co-mention query: known types, Limit not negative.
+func (q CoMentionQuery) Validate() error {
+	for _, t := range q.Types {
+		if !t.Valid() {
+			return Errorf(Invalid, "types: unknown entity type %q", t)
+		}
+	}
+	if q.Limit < 0 {
+		return Errorf(Invalid, "limit: must be 0 or more, got %d", q.Limit)
+	}
+	return nil
+}

@@ -106,3 +106,27 @@ func TestValidateReferenceNamesTheEntity(t *testing.T) {
 		}
 	}
 }
+
+func TestRelationQueryDefaultsToBothAndRefusesUnknownValues(t *testing.T) {
+	q, err := kg.RelationQuery{Types: []kg.RelationType{kg.HoldsRole}}.Normalize()
+	if err != nil || q.Direction != kg.Both {
+		t.Errorf("got %+v, %v; want direction Both", q, err)
+	}
+	bad := map[string]kg.RelationQuery{
+		"direction":  {Direction: "SIDEWAYS"},
+		"types":      {Types: []kg.RelationType{"LIKES"}},
+		"otherTypes": {OtherTypes: []kg.EntityType{"Animal"}},
+		"limit":      {Limit: -1},
+	}
+	for arg, q := range bad {
+		if _, err := q.Normalize(); kg.ErrorCode(err) != kg.Invalid || !strings.HasPrefix(kg.ErrorMessage(err), arg+":") {
+			t.Errorf("%s: got %v, want invalid naming %s", arg, err, arg)
+		}
+	}
+	if err := (kg.CoMentionQuery{Types: []kg.EntityType{"Animal"}}).Validate(); kg.ErrorCode(err) != kg.Invalid {
+		t.Errorf("co-mention type: got %v, want invalid", err)
+	}
+	if err := (kg.CoMentionQuery{Limit: -2}).Validate(); kg.ErrorCode(err) != kg.Invalid {
+		t.Errorf("co-mention limit: got %v, want invalid", err)
+	}
+}

@@ -12,7 +12,13 @@ import (
 
 // Entities returns the entities with the given ids (see kg.Store).
 func (s *Store) Entities(ctx context.Context, ids []kg.ID) (map[kg.ID]kg.Entity, error) {
-	out := make(map[kg.ID]kg.Entity, len(ids))
+	return eachEntity(ctx, s, ids, func(r *entityRec) kg.Entity { return r.view() })
+}
+
+// eachEntity maps each distinct id of ids naming an entity to read(its
+// record), under the read lock: the shape of the batched reads.
+func eachEntity[V any](ctx context.Context, s *Store, ids []kg.ID, read func(*entityRec) V) (map[kg.ID]V, error) {
+	out := make(map[kg.ID]V, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -21,8 +27,11 @@ func (s *Store) Entities(ctx context.Context, ids []kg.ID) (map[kg.ID]kg.Entity,
 	}
 	defer s.mu.RUnlock()
 	for _, id := range ids {
+		if _, done := out[id]; done {
+			continue
+		}
 		if r := s.g.entities[id]; r != nil {
-			out[id] = r.view()
+			out[id] = read(r)
 		}
 	}
 	return out, nil
@@ -102,24 +111,11 @@ type relationFilter struct {
 // checkRelationQuery validates the filters of q (and its Limit when paged
 // is set).
 func checkRelationQuery(q kg.RelationQuery, paged bool) (relationFilter, error) {
-	dir := cmp.Or(q.Direction, kg.Both)
-	if dir != kg.Out && dir != kg.In && dir != kg.Both {
-		return relationFilter{}, kg.Errorf(kg.Invalid, "direction: unknown value %q", q.Direction)
+	if !paged {
+		q.After, q.Limit = "", 0 // a count ignores the page
 	}
-	for _, t := range q.Types {
-		if !t.Valid() {
-			return relationFilter{}, kg.Errorf(kg.Invalid, "types: unknown relation type %q", t)
-		}
-	}
-	for _, t := range q.OtherTypes {
-		if !t.Valid() {
-			return relationFilter{}, kg.Errorf(kg.Invalid, "otherTypes: unknown entity type %q", t)
-		}
-	}
-	if paged && q.Limit < 0 {
-		return relationFilter{}, kg.Errorf(kg.Invalid, "limit: must be 0 or more, got %d", q.Limit)
-	}
-	return relationFilter{q: q, dir: dir}, nil
+	q, err := q.Normalize()
+	return relationFilter{q: q, dir: q.Direction}, err
 }
 
 func (f relationFilter) keep(rr *relRec, other kg.ID) bool {
@@ -173,30 +169,14 @@ func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[kg.ID][]kg.Relation, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	if err := s.rlock(ctx); err != nil {
-		return nil, err
-	}
-	defer s.mu.RUnlock()
-	for _, id := range ids {
-		r := s.g.entities[id]
-		if r == nil {
-			continue
-		}
-		if _, done := out[id]; done {
-			continue
-		}
+	return eachEntity(ctx, s, ids, func(r *entityRec) []kg.Relation {
 		rels := []kg.Relation{}
 		f.walk(r, q.After, func(rr *relRec) bool {
 			rels = append(rels, cloneRelation(rr.rel))
 			return q.Limit == 0 || len(rels) < q.Limit
 		})
-		out[id] = rels
-	}
-	return out, nil
+		return rels
+	})
 }
 
 // CountRelations counts the relations of each entity passing q's filters
@@ -206,47 +186,16 @@ func (s *Store) CountRelations(ctx context.Context, ids []kg.ID, q kg.RelationQu
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[kg.ID]int, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	if err := s.rlock(ctx); err != nil {
-		return nil, err
-	}
-	defer s.mu.RUnlock()
-	for _, id := range ids {
-		r := s.g.entities[id]
-		if r == nil {
-			continue
-		}
-		if _, done := out[id]; done {
-			continue
-		}
+	return eachEntity(ctx, s, ids, func(r *entityRec) int {
 		n := 0
 		f.walk(r, "", func(*relRec) bool { n++; return true })
-		out[id] = n
-	}
-	return out, nil
+		return n
+	})
 }
 
 // MentionsOf returns the mentions of each entity, newest first (see kg.Store).
 func (s *Store) MentionsOf(ctx context.Context, entityIDs []kg.ID) (map[kg.ID][]kg.Mention, error) {
-	out := make(map[kg.ID][]kg.Mention, len(entityIDs))
-	if len(entityIDs) == 0 {
-		return out, nil
-	}
-	if err := s.rlock(ctx); err != nil {
-		return nil, err
-	}
-	defer s.mu.RUnlock()
-	for _, id := range entityIDs {
-		r := s.g.entities[id]
-		if r == nil {
-			continue
-		}
-		if _, done := out[id]; done {
-			continue
-		}
+	return eachEntity(ctx, s, entityIDs, func(r *entityRec) []kg.Mention {
 		ms := make([]kg.Mention, 0, len(r.mentions))
 		for _, m := range r.mentions {
 			ms = append(ms, cloneMention(*m))
@@ -254,9 +203,8 @@ func (s *Store) MentionsOf(ctx context.Context, entityIDs []kg.ID) (map[kg.ID][]
 		slices.SortFunc(ms, func(a, b kg.Mention) int {
 			return cmp.Or(kg.CompareNewestFirst(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ArticleID, b.ArticleID))
 		})
-		out[id] = ms
-	}
-	return out, nil
+		return ms
+	})
 }
 
 // MentionsIn returns the mentions of each article in text order (see kg.Store).
@@ -289,34 +237,14 @@ func (s *Store) MentionsIn(ctx context.Context, articleIDs []kg.ID) (map[kg.ID][
 // CoMentioned returns the entities named in the same articles as each
 // entity, by number of shared articles (see kg.Store).
 func (s *Store) CoMentioned(ctx context.Context, ids []kg.ID, q kg.CoMentionQuery) (map[kg.ID][]kg.CoMention, error) {
-	for _, t := range q.Types {
-		if !t.Valid() {
-			return nil, kg.Errorf(kg.Invalid, "types: unknown entity type %q", t)
-		}
-	}
-	if q.Limit < 0 {
-		return nil, kg.Errorf(kg.Invalid, "limit: must be 0 or more, got %d", q.Limit)
-	}
-	out := make(map[kg.ID][]kg.CoMention, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	if err := s.rlock(ctx); err != nil {
+	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	defer s.mu.RUnlock()
-	for _, id := range ids {
-		r := s.g.entities[id]
-		if r == nil {
-			continue
-		}
-		if _, done := out[id]; done {
-			continue
-		}
+	return eachEntity(ctx, s, ids, func(r *entityRec) []kg.CoMention {
 		counts := map[kg.ID]int{}
 		for _, mine := range r.mentions {
 			for _, m := range s.g.articles[mine.ArticleID].g.Mentions {
-				if m.EntityID != id && (len(q.Types) == 0 || slices.Contains(q.Types, m.EntityID.EntityType())) {
+				if m.EntityID != r.id && (len(q.Types) == 0 || slices.Contains(q.Types, m.EntityID.EntityType())) {
 					counts[m.EntityID]++
 				}
 			}
@@ -331,7 +259,6 @@ func (s *Store) CoMentioned(ctx context.Context, ids []kg.ID, q kg.CoMentionQuer
 		if q.Limit > 0 && len(list) > q.Limit {
 			list = list[:q.Limit]
 		}
-		out[id] = list
-	}
-	return out, nil
+		return list
+	})
 }

@@ -82,36 +82,30 @@ func (s *Store) ArticleHashes(ctx context.Context, ids []kg.ID) (map[kg.ID]strin
 // relationParams checks a relation query and returns its direction and
 // the parameters of its filters (and of its page when paged is set).
 func relationParams(q kg.RelationQuery, paged bool) (kg.Direction, map[string]any, error) {
-	dir := cmp.Or(q.Direction, kg.Both)
-	if dir != kg.Out && dir != kg.In && dir != kg.Both {
-		return "", nil, kg.Errorf(kg.Invalid, "direction: unknown value %q", q.Direction)
+	if !paged {
+		q.After, q.Limit = "", 0 // a count ignores the page
 	}
-	types := []string{}
-	for _, t := range q.Types {
-		if !t.Valid() {
-			return "", nil, kg.Errorf(kg.Invalid, "types: unknown relation type %q", t)
-		}
-		types = append(types, string(t))
+	q, err := q.Normalize()
+	if err != nil {
+		return "", nil, err
 	}
-	others := []string{}
-	for _, t := range q.OtherTypes {
-		if !t.Valid() {
-			return "", nil, kg.Errorf(kg.Invalid, "otherTypes: unknown entity type %q", t)
-		}
-		others = append(others, string(t))
+	types := make([]string, len(q.Types))
+	for i, t := range q.Types {
+		types[i] = string(t)
+	}
+	others := make([]string, len(q.OtherTypes))
+	for i, t := range q.OtherTypes {
+		others[i] = string(t)
 	}
 	params := map[string]any{"types": types, "otherTypes": others}
 	if paged {
-		if q.Limit < 0 {
-			return "", nil, kg.Errorf(kg.Invalid, "limit: must be 0 or more, got %d", q.Limit)
-		}
 		limit := q.Limit
 		if limit == 0 {
 			limit = math.MaxInt32
 		}
 		params["after"], params["limit"] = q.After, limit
 	}
-	return dir, params, nil
+	return q.Direction, params, nil
 }
 
 // RelationsOf returns the relations of each entity, one page of them with
@@ -235,15 +229,12 @@ func (s *Store) MentionsIn(ctx context.Context, articleIDs []kg.ID) (map[kg.ID][
 // CoMentioned returns the entities named in the same articles as each
 // entity, by number of shared articles (see kg.Store).
 func (s *Store) CoMentioned(ctx context.Context, ids []kg.ID, q kg.CoMentionQuery) (map[kg.ID][]kg.CoMention, error) {
-	types := []string{}
-	for _, t := range q.Types {
-		if !t.Valid() {
-			return nil, kg.Errorf(kg.Invalid, "types: unknown entity type %q", t)
-		}
-		types = append(types, string(t))
+	if err := q.Validate(); err != nil {
+		return nil, err
 	}
-	if q.Limit < 0 {
-		return nil, kg.Errorf(kg.Invalid, "limit: must be 0 or more, got %d", q.Limit)
+	types := make([]string, len(q.Types))
+	for i, t := range q.Types {
+		types[i] = string(t)
 	}
 	out := make(map[kg.ID][]kg.CoMention, len(ids))
 	if len(ids) == 0 {
