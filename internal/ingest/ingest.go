@@ -269,6 +269,7 @@ func (p *Pipeline) Run(parent context.Context, paths []string) (Summary, error) 
 	sum := Summary{Files: len(files), Failures: fails}
 	var mu sync.Mutex // guards sum.Failures
 	fail := func(path, reason string) {
+		reason = strings.TrimPrefix(reason, path+": ") // the failure names its file once
 		mu.Lock()
 		sum.Failures = append(sum.Failures, Failure{Path: path, Reason: reason})
 		mu.Unlock()

@@ -304,3 +304,23 @@ func TestIngestedCommunesRollUpToTheirRegion(t *testing.T) {
 		t.Errorf("articles of the region: %d, %v; want the Roubaix article", arts.TotalCount, err)
 	}
 }
+
+func TestUnparsableFileIsReportedOnceByNameWithItsReason(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "broken.json")
+	if err := os.WriteFile(bad, []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	store := openStore(t)
+	sum, err := pipeline(t, store, nil).Run(context.Background(), []string{bad})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if sum.Failed() != 1 {
+		t.Fatalf("failures %+v, want one", sum.Failures)
+	}
+	f := sum.Failures[0]
+	if f.Path != bad || strings.Contains(f.Reason, bad) || !strings.Contains(f.Reason, "invalid JSON at line 1") {
+		t.Errorf("failure %+v: want the path once, in Path, and the reason with its position", f)
+	}
+}
