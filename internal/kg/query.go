@@ -2,6 +2,7 @@ package kg
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -210,4 +211,43 @@ func (q CoMentionQuery) Validate() error {
 		return Errorf(Invalid, "limit: must be 0 or more, got %d", q.Limit)
 	}
 	return nil
+}
+
+// CompareMentionsByDate is the order of an entity's mentions: newest
+// article first, undated last, then by article id.
+func CompareMentionsByDate(a, b Mention) int {
+	return cmp.Or(CompareNewestFirst(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ArticleID, b.ArticleID))
+}
+
+// CompareMentionsInText is the order of an article's mentions: by the start
+// of their first span (mentions without spans last), then by entity id.
+func CompareMentionsInText(a, b Mention) int {
+	return cmp.Or(cmp.Compare(firstStart(a), firstStart(b)), cmp.Compare(a.EntityID, b.EntityID))
+}
+
+func firstStart(m Mention) int {
+	if len(m.Spans) == 0 {
+		return int(^uint(0) >> 1)
+	}
+	return m.Spans[0].Start
+}
+
+// CompareEvidence is the order of a relation's provenance: article, span,
+// extractor, sentence.
+func CompareEvidence(a, b Evidence) int {
+	return cmp.Or(cmp.Compare(a.ArticleID, b.ArticleID), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End),
+		cmp.Compare(a.Extractor, b.Extractor), cmp.Compare(a.Sentence, b.Sentence))
+}
+
+// MergeReferenceEvidence returns the sorted union, without duplicates, of a
+// relation's evidence and the evidence of a reference relation (whose
+// ArticleID is forced to "": reference data comes from no article).
+func MergeReferenceEvidence(stated, reference []Evidence) []Evidence {
+	out := slices.Clone(stated)
+	for _, e := range reference {
+		e.ArticleID = ""
+		out = append(out, e)
+	}
+	slices.SortFunc(out, CompareEvidence)
+	return slices.CompactFunc(out, func(x, y Evidence) bool { return CompareEvidence(x, y) == 0 })
 }

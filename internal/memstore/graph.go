@@ -1,7 +1,6 @@
 package memstore
 
 import (
-	"cmp"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -317,13 +316,6 @@ func (g *graph) apply(ag kg.ArticleGraph) {
 	}
 }
 
-func firstStart(m kg.Mention) int {
-	if len(m.Spans) == 0 {
-		return int(^uint(0) >> 1)
-	}
-	return m.Spans[0].Start
-}
-
 // unapply removes everything an article contributed.
 func (g *graph) unapply(aid kg.ID) {
 	ar := g.articles[aid]
@@ -381,24 +373,7 @@ func (g *graph) applyReferenceRelation(r kg.Relation) {
 		rr.stated = append(rr.stated, statement{role: r.Role})
 		st = &rr.stated[len(rr.stated)-1]
 	}
-	st.ev = mergeEvidence(st.ev, r.Provenance)
-}
-
-// mergeEvidence returns the sorted union of two evidence lists (reference
-// evidence: ArticleID forced to "").
-func mergeEvidence(a, b []kg.Evidence) []kg.Evidence {
-	out := slices.Clone(a)
-	for _, e := range b {
-		e.ArticleID = ""
-		out = append(out, e)
-	}
-	slices.SortFunc(out, compareEvidence)
-	return slices.CompactFunc(out, func(x, y kg.Evidence) bool { return compareEvidence(x, y) == 0 })
-}
-
-func compareEvidence(a, b kg.Evidence) int {
-	return cmp.Or(cmp.Compare(a.ArticleID, b.ArticleID), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End),
-		cmp.Compare(a.Extractor, b.Extractor), cmp.Compare(a.Sentence, b.Sentence))
+	st.ev = kg.MergeReferenceEvidence(st.ev, r.Provenance)
 }
 
 // finalize recomputes what the last changes touched: relation outputs,
@@ -513,7 +488,7 @@ func (rr *relRec) rebuild() {
 		}
 		prov = append(prov, st.ev...)
 	}
-	slices.SortStableFunc(prov, compareEvidence)
+	slices.SortStableFunc(prov, kg.CompareEvidence)
 	rr.rel = kg.Relation{Type: rr.typ, From: rr.from, To: rr.to, Role: role, Provenance: prov}
 }
 

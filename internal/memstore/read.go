@@ -200,9 +200,7 @@ func (s *Store) MentionsOf(ctx context.Context, entityIDs []kg.ID) (map[kg.ID][]
 		for _, m := range r.mentions {
 			ms = append(ms, cloneMention(*m))
 		}
-		slices.SortFunc(ms, func(a, b kg.Mention) int {
-			return cmp.Or(kg.CompareNewestFirst(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ArticleID, b.ArticleID))
-		})
+		slices.SortFunc(ms, kg.CompareMentionsByDate)
 		return ms
 	})
 }
@@ -226,9 +224,7 @@ func (s *Store) MentionsIn(ctx context.Context, articleIDs []kg.ID) (map[kg.ID][
 		for i, m := range a.g.Mentions {
 			ms[i] = cloneMention(m)
 		}
-		slices.SortFunc(ms, func(a, b kg.Mention) int {
-			return cmp.Or(cmp.Compare(firstStart(a), firstStart(b)), cmp.Compare(a.EntityID, b.EntityID))
-		})
+		slices.SortFunc(ms, kg.CompareMentionsInText)
 		out[id] = ms
 	}
 	return out, nil

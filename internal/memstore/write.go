@@ -189,7 +189,7 @@ func (s *Store) LoadReference(ctx context.Context, data kg.ReferenceData) error 
 			}
 			order = append(order, key)
 		}
-		cur.Provenance = mergeEvidence(cur.Provenance, r.Provenance)
+		cur.Provenance = kg.MergeReferenceEvidence(cur.Provenance, r.Provenance)
 		rels[key] = cur
 	}
 	type kv struct{ k, v []byte }

@@ -1,7 +1,6 @@
 package neo4jstore
 
 import (
-	"cmp"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -213,33 +212,6 @@ func mentionFromMap(m map[string]any) kg.Mention {
 	return out
 }
 
-// firstStart is the start of a mention's first span (mentions without a
-// span last), as memstore orders MentionsIn.
-func firstStart(m kg.Mention) int {
-	if len(m.Spans) == 0 {
-		return int(^uint(0) >> 1)
-	}
-	return m.Spans[0].Start
-}
-
-// compareEvidence is the order of a relation's provenance.
-func compareEvidence(a, b kg.Evidence) int {
-	return cmp.Or(cmp.Compare(a.ArticleID, b.ArticleID), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End),
-		cmp.Compare(a.Extractor, b.Extractor), cmp.Compare(a.Sentence, b.Sentence))
-}
-
-// mergeEvidence returns the sorted union of two evidence lists, the second
-// one's entries marked as reference evidence (no article).
-func mergeEvidence(a, b []kg.Evidence) []kg.Evidence {
-	out := slices.Clone(a)
-	for _, e := range b {
-		e.ArticleID = ""
-		out = append(out, e)
-	}
-	slices.SortFunc(out, compareEvidence)
-	return slices.CompactFunc(out, func(x, y kg.Evidence) bool { return compareEvidence(x, y) == 0 })
-}
-
 func encodeEvidence(ev []kg.Evidence) (string, error) {
 	if ev == nil {
 		ev = []kg.Evidence{}
@@ -302,6 +274,6 @@ func relationFromMap(m map[string]any) (kg.Relation, error) {
 			r.Role = role
 		}
 	}
-	slices.SortStableFunc(r.Provenance, compareEvidence)
+	slices.SortStableFunc(r.Provenance, kg.CompareEvidence)
 	return r, nil
 }

@@ -19,64 +19,57 @@ func uniqueIDs(ids []kg.ID) []string {
 	return slices.Compact(out)
 }
 
-// Entities returns the entities with the given ids (see kg.Store).
-func (s *Store) Entities(ctx context.Context, ids []kg.ID) (map[kg.ID]kg.Entity, error) {
-	out := make(map[kg.ID]kg.Entity, len(ids))
+// readEach runs a batched read: stmt with params and the distinct ids as
+// $ids, in one round trip, keyed by what key returns for each record (the
+// ids that match nothing are absent). An empty ids asks nothing.
+func readEach[V any](ctx context.Context, s *Store, ids []kg.ID, stmt string, params map[string]any, read func(rec map[string]any) (kg.ID, V, error)) (map[kg.ID]V, error) {
+	out := make(map[kg.ID]V, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
 	if err := s.begin(ctx); err != nil {
 		return nil, err
 	}
-	recs, err := readAll(ctx, s, cypherEntities, map[string]any{"ids": uniqueIDs(ids)})
+	if params == nil {
+		params = map[string]any{}
+	}
+	params["ids"] = uniqueIDs(ids)
+	recs, err := readAll(ctx, s, stmt, params)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range recs {
-		e := entityFromMap(asMap(r["entity"]))
-		out[e.ID] = e
+		id, v, err := read(r)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = v
 	}
 	return out, nil
+}
+
+// Entities returns the entities with the given ids (see kg.Store).
+func (s *Store) Entities(ctx context.Context, ids []kg.ID) (map[kg.ID]kg.Entity, error) {
+	return readEach(ctx, s, ids, cypherEntities, nil, func(r map[string]any) (kg.ID, kg.Entity, error) {
+		e := entityFromMap(asMap(r["entity"]))
+		return e.ID, e, nil
+	})
 }
 
 // Articles returns the articles with the given ids, text included (see
 // kg.Store).
 func (s *Store) Articles(ctx context.Context, ids []kg.ID) (map[kg.ID]kg.Article, error) {
-	out := make(map[kg.ID]kg.Article, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	if err := s.begin(ctx); err != nil {
-		return nil, err
-	}
-	recs, err := readAll(ctx, s, cypherArticles, map[string]any{"ids": uniqueIDs(ids)})
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
+	return readEach(ctx, s, ids, cypherArticles, nil, func(r map[string]any) (kg.ID, kg.Article, error) {
 		a := articleFromMap(asMap(r["article"]))
-		out[a.ID] = a
-	}
-	return out, nil
+		return a.ID, a, nil
+	})
 }
 
 // ArticleHashes returns the stored content hashes (see kg.Store).
 func (s *Store) ArticleHashes(ctx context.Context, ids []kg.ID) (map[kg.ID]string, error) {
-	out := make(map[kg.ID]string, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	if err := s.begin(ctx); err != nil {
-		return nil, err
-	}
-	recs, err := readAll(ctx, s, cypherArticleHashes, map[string]any{"ids": uniqueIDs(ids)})
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
-		out[kg.ID(asString(r["id"]))] = asString(r["hash"])
-	}
-	return out, nil
+	return readEach(ctx, s, ids, cypherArticleHashes, nil, func(r map[string]any) (kg.ID, string, error) {
+		return kg.ID(asString(r["id"])), asString(r["hash"]), nil
+	})
 }
 
 // relationParams checks a relation query and returns its direction and
@@ -116,35 +109,21 @@ func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[kg.ID][]kg.Relation, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	if err := s.begin(ctx); err != nil {
-		return nil, err
-	}
-	params["ids"] = uniqueIDs(ids)
-	recs, err := readAll(ctx, s, cypherRelationsOf[dir], params)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
-		id := kg.ID(asString(r["id"]))
+	return readEach(ctx, s, ids, cypherRelationsOf[dir], params, func(r map[string]any) (kg.ID, []kg.Relation, error) {
 		list := asList(r["relations"])
 		rels := make([]kg.Relation, 0, len(list))
 		for _, x := range list {
 			rel, err := relationFromMap(asMap(x))
 			if err != nil {
-				return nil, err
+				return "", nil, err
 			}
 			rels = append(rels, rel)
 		}
 		// Already in key order but for the rare keys where Neo4j's
 		// ORDER BY differs from Go's (see relationKey).
 		slices.SortFunc(rels, func(a, b kg.Relation) int { return cmp.Compare(a.Key(), b.Key()) })
-		out[id] = rels
-	}
-	return out, nil
+		return kg.ID(asString(r["id"])), rels, nil
+	})
 }
 
 // CountRelations counts the relations of each entity passing q's filters
@@ -154,76 +133,37 @@ func (s *Store) CountRelations(ctx context.Context, ids []kg.ID, q kg.RelationQu
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[kg.ID]int, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	if err := s.begin(ctx); err != nil {
-		return nil, err
-	}
-	params["ids"] = uniqueIDs(ids)
-	recs, err := readAll(ctx, s, cypherCountRelations[dir], params)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
-		out[kg.ID(asString(r["id"]))] = asInt(r["n"])
-	}
-	return out, nil
+	return readEach(ctx, s, ids, cypherCountRelations[dir], params, func(r map[string]any) (kg.ID, int, error) {
+		return kg.ID(asString(r["id"])), asInt(r["n"]), nil
+	})
 }
 
 // MentionsOf returns the mentions of each entity, newest first (see
 // kg.Store).
 func (s *Store) MentionsOf(ctx context.Context, entityIDs []kg.ID) (map[kg.ID][]kg.Mention, error) {
-	out := make(map[kg.ID][]kg.Mention, len(entityIDs))
-	if len(entityIDs) == 0 {
-		return out, nil
-	}
-	if err := s.begin(ctx); err != nil {
-		return nil, err
-	}
-	recs, err := readAll(ctx, s, cypherMentionsOf, map[string]any{"ids": uniqueIDs(entityIDs)})
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
-		ms := []kg.Mention{}
-		for _, x := range asList(r["mentions"]) {
-			ms = append(ms, mentionFromMap(asMap(x)))
-		}
-		slices.SortFunc(ms, func(a, b kg.Mention) int {
-			return cmp.Or(kg.CompareNewestFirst(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ArticleID, b.ArticleID))
-		})
-		out[kg.ID(asString(r["id"]))] = ms
-	}
-	return out, nil
+	return readEach(ctx, s, entityIDs, cypherMentionsOf, nil, func(r map[string]any) (kg.ID, []kg.Mention, error) {
+		ms := mentionsFromList(asList(r["mentions"]))
+		slices.SortFunc(ms, kg.CompareMentionsByDate)
+		return kg.ID(asString(r["id"])), ms, nil
+	})
 }
 
 // MentionsIn returns the mentions of each article in text order (see
 // kg.Store).
 func (s *Store) MentionsIn(ctx context.Context, articleIDs []kg.ID) (map[kg.ID][]kg.Mention, error) {
-	out := make(map[kg.ID][]kg.Mention, len(articleIDs))
-	if len(articleIDs) == 0 {
-		return out, nil
+	return readEach(ctx, s, articleIDs, cypherMentionsIn, nil, func(r map[string]any) (kg.ID, []kg.Mention, error) {
+		ms := mentionsFromList(asList(r["mentions"]))
+		slices.SortFunc(ms, kg.CompareMentionsInText)
+		return kg.ID(asString(r["id"])), ms, nil
+	})
+}
+
+func mentionsFromList(list []any) []kg.Mention {
+	ms := make([]kg.Mention, 0, len(list))
+	for _, x := range list {
+		ms = append(ms, mentionFromMap(asMap(x)))
 	}
-	if err := s.begin(ctx); err != nil {
-		return nil, err
-	}
-	recs, err := readAll(ctx, s, cypherMentionsIn, map[string]any{"ids": uniqueIDs(articleIDs)})
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
-		ms := []kg.Mention{}
-		for _, x := range asList(r["mentions"]) {
-			ms = append(ms, mentionFromMap(asMap(x)))
-		}
-		slices.SortFunc(ms, func(a, b kg.Mention) int {
-			return cmp.Or(cmp.Compare(firstStart(a), firstStart(b)), cmp.Compare(a.EntityID, b.EntityID))
-		})
-		out[kg.ID(asString(r["id"]))] = ms
-	}
-	return out, nil
+	return ms
 }
 
 // CoMentioned returns the entities named in the same articles as each
@@ -236,22 +176,11 @@ func (s *Store) CoMentioned(ctx context.Context, ids []kg.ID, q kg.CoMentionQuer
 	for i, t := range q.Types {
 		types[i] = string(t)
 	}
-	out := make(map[kg.ID][]kg.CoMention, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	if err := s.begin(ctx); err != nil {
-		return nil, err
-	}
 	limit := q.Limit
 	if limit == 0 {
 		limit = math.MaxInt32
 	}
-	recs, err := readAll(ctx, s, cypherCoMentioned, map[string]any{"ids": uniqueIDs(ids), "types": types, "limit": limit})
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
+	return readEach(ctx, s, ids, cypherCoMentioned, map[string]any{"types": types, "limit": limit}, func(r map[string]any) (kg.ID, []kg.CoMention, error) {
 		list := []kg.CoMention{}
 		for _, x := range asList(r["co"]) {
 			m := asMap(x)
@@ -260,7 +189,6 @@ func (s *Store) CoMentioned(ctx context.Context, ids []kg.ID, q kg.CoMentionQuer
 		slices.SortStableFunc(list, func(a, b kg.CoMention) int {
 			return cmp.Or(cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.EntityID, b.EntityID))
 		})
-		out[kg.ID(asString(r["id"]))] = list
-	}
-	return out, nil
+		return kg.ID(asString(r["id"])), list, nil
+	})
 }

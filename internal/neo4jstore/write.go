@@ -627,7 +627,7 @@ func (s *Store) LoadReference(ctx context.Context, data kg.ReferenceData) error 
 					}
 					prov = ev
 				}
-				ev, err := encodeEvidence(mergeEvidence(prov, cur.Provenance))
+				ev, err := encodeEvidence(kg.MergeReferenceEvidence(prov, cur.Provenance))
 				if err != nil {
 					return nil, kg.WrapError(kg.Internal, err, "neo4j: encode reference evidence of %s %s→%s", k.typ, k.from, k.to)
 				}
