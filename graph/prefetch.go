@@ -155,53 +155,10 @@ func (p *prefetcher) fetch() bool {
 			}
 		}
 	}
-	var relKeys []relKey
-	for k := range p.wantRels {
-		if _, ok := p.rels[k]; !ok {
-			relKeys = append(relKeys, k)
-		}
-	}
-	if len(relKeys) > 0 {
-		m, err := fetchRelations(ctx, s, relKeys)
-		if err != nil {
-			return false
-		}
-		for _, k := range relKeys {
-			p.rels[k] = m[k]
-			p.l.relations.Prime(k, m[k])
-		}
-	}
-	var countKeys []relKey
-	for k := range p.wantCounts {
-		if _, ok := p.counts[k]; !ok {
-			countKeys = append(countKeys, k)
-		}
-	}
-	if len(countKeys) > 0 {
-		m, err := fetchCounts(ctx, s, countKeys)
-		if err != nil {
-			return false
-		}
-		for _, k := range countKeys {
-			p.counts[k] = m[k]
-			p.l.counts.Prime(k, m[k])
-		}
-	}
-	var coKeys []coKey
-	for k := range p.wantCo {
-		if _, ok := p.co[k]; !ok {
-			coKeys = append(coKeys, k)
-		}
-	}
-	if len(coKeys) > 0 {
-		m, err := fetchCoMentioned(ctx, s, coKeys)
-		if err != nil {
-			return false
-		}
-		for _, k := range coKeys {
-			p.co[k] = m[k]
-			p.l.coMentioned.Prime(k, m[k])
-		}
+	if !fetchMissing(ctx, s, p.wantRels, p.rels, fetchRelations, p.l.relations.Prime) ||
+		!fetchMissing(ctx, s, p.wantCounts, p.counts, fetchCounts, p.l.counts.Prime) ||
+		!fetchMissing(ctx, s, p.wantCo, p.co, fetchCoMentioned, p.l.coMentioned.Prime) {
+		return false
 	}
 	if p.wantThemes && p.themes == nil {
 		all, err := p.r.allThemes(ctx)
@@ -910,4 +867,28 @@ func entityOf(n kg.Node) (kg.Entity, bool) {
 		return v.Entity, true
 	}
 	return kg.Entity{}, false
+}
+
+// fetchMissing asks fetch for the wanted keys not known yet, in one batch,
+// and records and primes the answers (a key without an answer gets the zero
+// value). It reports false when the store failed.
+func fetchMissing[K comparable, V any](ctx context.Context, s kg.Store, want map[K]bool, known map[K]V, fetch func(context.Context, kg.Store, []K) (map[K]V, error), prime func(K, V) bool) bool {
+	var keys []K
+	for k := range want {
+		if _, ok := known[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return true
+	}
+	m, err := fetch(ctx, s, keys)
+	if err != nil {
+		return false
+	}
+	for _, k := range keys {
+		known[k] = m[k]
+		prime(k, m[k])
+	}
+	return true
 }
