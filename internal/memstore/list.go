@@ -260,19 +260,8 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 
 	g := s.g
 	// Candidate sets from the selective filters.
-	var cand map[*entityRec]struct{}
-	restricted := false
-	narrow := func(set map[*entityRec]struct{}) {
-		if !restricted {
-			cand, restricted = set, true
-			return
-		}
-		for r := range cand {
-			if _, ok := set[r]; !ok {
-				delete(cand, r)
-			}
-		}
-	}
+	var cand candidates[*entityRec]
+	narrow := cand.narrow
 	if f.MentionedIn != "" {
 		set := map[*entityRec]struct{}{}
 		if a := g.articles[f.MentionedIn]; a != nil {
@@ -379,9 +368,9 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 	key := func(r *entityRec) sortKey { return entityKey(r, o.Field) }
 	cursor := func(k sortKey) string { return encodeKey(tag, k, numeric) }
 	var p kg.Page[*entityRec]
-	if restricted {
-		list := make([]*entityRec, 0, len(cand))
-		for r := range cand {
+	if cand.restricted {
+		list := make([]*entityRec, 0, len(cand.set))
+		for r := range cand.set {
 			if keep == nil || keep(r) {
 				list = append(list, r)
 			}
@@ -429,19 +418,8 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.A
 	defer s.mu.RUnlock()
 
 	g := s.g
-	var cand map[*articleRec]struct{}
-	restricted := false
-	narrow := func(set map[*articleRec]struct{}) {
-		if !restricted {
-			cand, restricted = set, true
-			return
-		}
-		for a := range cand {
-			if _, ok := set[a]; !ok {
-				delete(cand, a)
-			}
-		}
-	}
+	var cand candidates[*articleRec]
+	narrow := cand.narrow
 	mentioning := func(set map[*articleRec]struct{}, r *entityRec) {
 		for _, m := range r.mentions {
 			set[g.articles[m.ArticleID]] = struct{}{}
@@ -494,9 +472,9 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.A
 	key := func(a *articleRec) sortKey { return articleKey(a, o.Field) }
 	cursor := func(k sortKey) string { return encodeKey(tag, k, false) }
 	var p kg.Page[*articleRec]
-	if restricted {
-		list := make([]*articleRec, 0, len(cand))
-		for a := range cand {
+	if cand.restricted {
+		list := make([]*articleRec, 0, len(cand.set))
+		for a := range cand.set {
 			if keep == nil || keep(a) {
 				list = append(list, a)
 			}
@@ -517,4 +495,23 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.A
 		return none, err
 	}
 	return out, nil
+}
+
+// candidates is the intersection of the sets that the selective filters of
+// a list give; until the first set it restricts nothing.
+type candidates[T comparable] struct {
+	set        map[T]struct{}
+	restricted bool
+}
+
+func (c *candidates[T]) narrow(set map[T]struct{}) {
+	if !c.restricted {
+		c.set, c.restricted = set, true
+		return
+	}
+	for x := range c.set {
+		if _, ok := set[x]; !ok {
+			delete(c.set, x)
+		}
+	}
 }
