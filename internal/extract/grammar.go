@@ -48,6 +48,10 @@ var (
 		"tient", "tiennent", "tiendra", "revient", "reviennent", "renforce", "renforcent", "adopte", "adoptent", "veut", "veulent", "souhaite", "souhaitent",
 		"inaugure", "inaugurent", "decide", "decident", "engage", "engagent", "assure", "assurent", "prevoit", "prevoient", "consacre", "consacrent",
 		"invite", "invitent", "reunira", "accueilli", "organise", "lancee", "lances",
+		"repare", "reparent", "loue", "louent", "vend", "vendent", "revend", "revendent", "forme", "forment", "collecte", "collectent",
+		"transforme", "transforment", "cultive", "cultivent", "livre", "livrent", "distribue", "distribuent", "recycle", "recyclent",
+		"reconditionne", "reconditionnent", "produit", "produisent", "fournit", "fournissent", "construit", "construisent", "gere", "gerent",
+		"offre", "offrent", "sert", "servent", "installe", "installent", "rend", "rendent", "aide", "aident",
 	)
 	// roles written after a name with no organization ("X, maire de …")
 	civilTitles = set("m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "me", "maitre", "dr", "docteur", "pr", "professeur")

@@ -118,7 +118,7 @@ func (s *state) personAt(i int) (t0, t1 int, name, surname string, titled bool) 
 	if j >= n || d.toks[j].kind != tWord || !d.toks[j].cap || d.toks[j].elided {
 		return
 	}
-	given := s.x.lx.givenNames[d.toks[j].fold]
+	given := s.givenCount(d.toks[j].fold)
 	g0 := j
 	switch {
 	case given > 0 && !d.toks[j].upper || given > 0 && titled:
@@ -174,6 +174,26 @@ func (s *state) personAt(i int) (t0, t1 int, name, surname string, titled bool) 
 	}
 	name = strings.ReplaceAll(strings.Join(parts, " "), "\x00 ", "")
 	return t0, t1, name, surname, titled
+}
+
+// givenCount returns the births count of a given name; a compound given
+// name the gazetteer lacks ("Rose-Aimée", "Ahmed-Ali", "Nour-El-Houda") counts
+// as its most frequent part when every part is a given name (a short
+// particle like "El" inside may be one too).
+func (s *state) givenCount(f string) int {
+	g := s.x.lx.givenNames
+	if n := g[f]; n > 0 || !strings.Contains(f, " ") {
+		return n
+	}
+	best := 0
+	for _, p := range strings.Fields(f) {
+		n := g[p]
+		if n == 0 {
+			return 0
+		}
+		best = max(best, n)
+	}
+	return best
 }
 
 // surnameToken reports whether token k can be a surname.

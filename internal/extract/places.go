@@ -325,6 +325,9 @@ func (s *state) territories() {
 		if strings.Contains(bestM.Note, "former") {
 			continue // "Franche-Comté", "la Picardie": a former region, not today's
 		}
+		if holder == nil && s.afterOdonym(g.t0) {
+			continue // "place Saint-Paul", "stade Marcel-Paul", "rue de Mons": a street or a building
+		}
 		if tk := s.d.toks[g.t0]; best.Level == geo.LevelCommune && articles[tk.fold] && !tk.cap && !bestM.Contracted {
 			continue // "le Plan local pour l'insertion": Le Plan is written with a capital
 		}
@@ -339,6 +342,35 @@ func (s *state) territories() {
 		}
 	}
 	s.quartiers()
+}
+
+// odonyms are the nouns of streets, squares and buildings: a place name
+// right after one names the street or the building ("la place Saint-Paul",
+// "le stade Marcel-Paul", "la rue de Mons", "la gare de Lyon").
+var odonyms = map[string]bool{
+	"rue": true, "avenue": true, "boulevard": true, "bd": true, "place": true, "placette": true, "allee": true, "allees": true,
+	"quai": true, "impasse": true, "chemin": true, "square": true, "cours": true, "route": true, "esplanade": true,
+	"parvis": true, "passage": true, "rond point": true, "tour": true, "stade": true, "gymnase": true, "salle": true,
+	"piscine": true, "gare": true, "eglise": true, "hopital": true, "pont": true, "college": true, "lycee": true,
+	"immeuble": true, "barre": true,
+}
+
+// afterOdonym reports whether the place match starting at t0 follows a
+// street or building noun, directly or through "de"/"du"/"des" and an
+// article.
+func (s *state) afterOdonym(t0 int) bool {
+	d := s.d
+	p := t0 - 1
+	if d.is(p, "la", "l", "le", "les") {
+		p--
+	}
+	if d.is(p, "de", "du", "des", "d") {
+		p--
+	}
+	if p < 0 || d.toks[p].kind != tWord || !d.sameSent(p, t0) {
+		return false
+	}
+	return odonyms[d.toks[p].fold]
 }
 
 // placeAt returns the place named at token i after "de" in a name ("la

@@ -121,7 +121,19 @@ func (s *state) roleOrg(h hit, re roleEntry) (org *ent, end int, implied bool) {
 				return o, j + 1, false
 			}
 		}
-		if d.is(j-1, "de", "du", "d", "des", "chez") && t.cap && s.free(j, j+1) && s.ter(j) == nil {
+		if prep && t.kind == tWord && !t.cap && d.is(j-1, "l", "la", "le") {
+			// "vice-président de l'agglomération", "présidente du collectif",
+			// "responsable de l'épicerie": the one named before
+			if o, e := s.anaphoricOrg(j); o != nil {
+				return o, e, false
+			}
+		}
+		if prep && t.kind == tWord && !t.cap && d.is(j-1, "du") {
+			if o, e := s.anaphoricOrg(j); o != nil {
+				return o, e, false
+			}
+		}
+		if d.is(j-1, "de", "du", "d", "des", "chez", "au", "aux") && t.cap && s.free(j, j+1) && s.ter(j) == nil {
 			st, end, _ := s.properName(j, false)
 			if end > st && s.free(st, end) && !s.onlyPlace(st, end) {
 				o := &ent{typ: kg.TypeOrganization, name: d.str(st, end)}
@@ -132,6 +144,12 @@ func (s *state) roleOrg(h hit, re roleEntry) (org *ent, end int, implied bool) {
 				s.claim(o, st, end)
 				return o, end, false
 			}
+		}
+	}
+	// "l'association X, dont la directrice, Y, …"
+	if d.is(h.t0-1, "le", "la", "l") && d.is(h.t0-2, "dont") {
+		if o := s.orgEndingBefore(h.t0 - 2); o != nil {
+			return o, h.t1, false
 		}
 	}
 	// possessive: "Sa directrice, X" — the organization the previous sentences are about
@@ -155,6 +173,21 @@ func (s *state) roleOrg(h hit, re roleEntry) (org *ent, end int, implied bool) {
 				return o, h.t1, true
 			}
 		}
+		// "l'adjointe au maire chargée de …" on a town's own page: the one
+		// town authority the article names
+		var only *ent
+		for _, e := range s.ents {
+			if e.typ == kg.TypeOrganization && e.auth && e.governs != nil && e.governs.terr != nil && e.governs.terr.Level == geo.LevelCommune && len(e.spans) > 0 {
+				if only != nil && only != e {
+					only = nil
+					break
+				}
+				only = e
+			}
+		}
+		if only != nil {
+			return only, h.t1, false
+		}
 	case "region", "department":
 		lvl := geo.LevelRegion
 		if re.scope == "department" {
@@ -171,6 +204,70 @@ func (s *state) roleOrg(h hit, re roleEntry) (org *ent, end int, implied bool) {
 		}
 	}
 	return nil, h.t1, false
+}
+
+// epciNouns name an intercommunality by its kind.
+var epciNouns = map[string]bool{"agglomeration": true, "agglo": true, "metropole": true, "intercommunalite": true, "communaute": true, "eurometropole": true}
+
+// anaphoricOrg resolves a definite noun after a role to the organization
+// named before that it designates: an intercommunality ("de
+// l'agglomération", "de la métropole"), a structure run by an organization
+// ("de l'épicerie", "de la ressourcerie": the organization of the
+// structure named so), an organization head ("du collectif", "du conseil
+// citoyen") or, for "de l'association", the organization the text is about.
+// It returns the organization and the token after the noun.
+func (s *state) anaphoricOrg(j int) (*ent, int) {
+	d := s.d
+	f := d.toks[j].fold
+	if j+1 < len(d.toks) && d.toks[j+1].cap && d.sameSent(j, j+1) {
+		return nil, 0 // "de la métropole Aix-Marseille": a name follows
+	}
+	if epciNouns[f] {
+		for k := j - 1; k >= 0 && d.toks[k].sent >= d.toks[j].sent-6; k-- {
+			o := s.own(k)
+			if o != nil && o.typ == kg.TypeOrganization && o.auth && o.governs != nil && o.governs.terr != nil && o.governs.terr.Level == geo.LevelEPCI {
+				return o, j + 1
+			}
+		}
+		return nil, 0
+	}
+	for _, hi := range s.byTok[j] {
+		h := s.hits[hi]
+		if h.ref.kind != lkInit {
+			continue
+		}
+		key := d.foldOf(h.t0, h.t1)
+		for k := j - 1; k >= 0 && d.toks[k].sent >= d.toks[j].sent-6; k-- {
+			e := s.own(k)
+			if e == nil {
+				continue
+			}
+			if e.typ == kg.TypeInitiative && e.structure && strings.HasPrefix(fold(e.name), key) {
+				if o := s.structOrg[e]; o != nil {
+					return o, h.t1
+				}
+			}
+		}
+	}
+	// "de l'épicerie" for the "épicerie solidaire X" named before
+	for k := j - 1; k >= 0 && d.toks[k].sent >= d.toks[j].sent-6; k-- {
+		if e := s.own(k); e != nil && e.typ == kg.TypeInitiative && e.structure && strings.HasPrefix(fold(e.name), f+" ") {
+			if o := s.structOrg[e]; o != nil {
+				return o, j + 1
+			}
+		}
+	}
+	if s.isHead(j) {
+		if o := s.orgBefore(j, f); o != nil {
+			return o, j + 1
+		}
+		if f == "association" {
+			if o := s.orgSubjectBefore(j); o != nil {
+				return o, j + 1
+			}
+		}
+	}
+	return nil, 0
 }
 
 // roleAt reports whether a role starts at token i.
@@ -225,7 +322,13 @@ func (s *state) rolePerson(h hit, orgEnd int) *ent {
 		}
 	}
 	// inverse apposition: the person after the role's phrase and a comma
+	// (past an acronym in brackets: "le président de la Communauté
+	// d'agglomération … (CADEMA), X")
 	for j := max(orgEnd, h.t1); j < len(d.toks) && j < max(orgEnd, h.t1)+8 && d.sameSent(h.t0, j); j++ {
+		if d.punct(j, "(") && j+2 < len(d.toks) && d.punct(j+2, ")") && d.toks[j+1].upper {
+			j += 2
+			continue
+		}
 		if d.punct(j, ",") {
 			if p := s.personStartsAt(j + 1); p != nil && !d.is(h.t0-1, "par") {
 				return p // "la préfète déléguée …, Mme X"
