@@ -250,11 +250,66 @@ func (s *state) carrierWithin(i, window int) *ent {
 			for k := p + 1; k < p+4 && k < len(d.toks); k++ {
 				if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
 					return o
+				} else if o != nil && o.typ == kg.TypePerson {
+					return nil // "porté par X, ancienne éducatrice, avec le soutien de …"
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// personCarrierWithin returns the person named right after "porté par"
+// within window tokens after i ("Le projet est porté par X, ancienne …").
+func (s *state) personCarrierWithin(i, window int) *ent {
+	d := s.d
+	for j := i; j+2 < len(d.toks) && j < i+window && d.sameSent(i, j); j++ {
+		if carrierVerbs[d.toks[j].fold] && d.is(j+1, "par") {
+			if p := s.own(j + 2); p != nil && p.typ == kg.TypePerson {
+				return p
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// coordinatedAfter returns the organizations coordinated with o after its
+// mention covering token k ("lancé par X avec la Ville de Y", "porté par X
+// et Y").
+func (s *state) coordinatedAfter(o *ent, k int) []*ent {
+	d := s.d
+	var out []*ent
+	_, e, ok := o.mentionAt(k)
+	for ok && e < len(d.toks) && d.is(e, "et", "avec") && d.sameSent(k, e) {
+		j := e + 1
+		if d.is(j, "le", "la", "l", "les") {
+			j++
+		}
+		n := s.own(j)
+		if n == nil || n.typ != kg.TypeOrganization || n == o {
+			break
+		}
+		out = append(out, n)
+		_, e, ok = n.mentionAt(j)
+	}
+	return out
+}
+
+// carriersAfter is carrierAfter with the organizations coordinated with
+// the first carrier.
+func (s *state) carriersAfter(i int) []*ent {
+	o := s.carrierAfter(i)
+	if o == nil {
+		return nil
+	}
+	d := s.d
+	for k := i; k < len(d.toks) && k < i+14 && d.sameSent(i, k); k++ {
+		if s.own(k) == o {
+			return append([]*ent{o}, s.coordinatedAfter(o, k)...)
+		}
+	}
+	return []*ent{o}
 }
 
 var carrierVerbs = set("porte", "portee", "portes", "portees", "lance", "lancee", "lances", "lancees", "pilote", "pilotee", "pilotes", "pilotees",

@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/maillage/maillage/internal/geo"
 	"github.com/maillage/maillage/internal/kg"
@@ -629,7 +630,7 @@ func (s *state) initiativeRelations() {
 		for _, sp := range ini.spans {
 			sent := d.toks[sp[0]].sent
 			// "porté par X", "lancé par X"
-			if o := s.carrierAfter(sp[1]); o != nil {
+			for _, o := range s.carriersAfter(sp[1]) {
 				s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-carried-by", 0.8)
 			}
 			// "son dispositif X", "une subvention de X au titre de son appel à projets"
@@ -676,33 +677,98 @@ func (s *state) initiativeRelations() {
 	// CCAS et l'association X, l'épicerie solidaire Y …": the carriers of the
 	// sentence's first initiative
 	for si, r := range d.sents {
-		if !carrierVerbs[d.toks[r[0]].fold] || !d.is(r[0]+1, "par") {
+		if !carrierVerbs[d.toks[r[0]].fold] {
+			continue
+		}
+		// "Lancé en 2023 par …": a date or a few words before "par"
+		pr := r[0] + 1
+		for pr < r[1] && pr < r[0]+6 && !d.is(pr, "par") && (d.toks[pr].kind == tWord && !d.toks[pr].cap && !verbLike(d.toks[pr].fold) || d.toks[pr].kind == tNum) {
+			pr++
+		}
+		if !d.is(pr, "par") {
 			continue
 		}
 		var carriers []*ent
-		k := r[0] + 2
-		for ; k < r[1] && !d.punct(k, ","); k++ {
+		k := pr + 1
+		for ; k < r[1] && !d.punct(k, ",") && !d.is(k, "avec", "grace"); k++ {
 			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
 				carriers = append(carriers, o)
 				_, e, _ := o.mentionAt(k)
 				k = max(k, e-1)
 			}
 		}
-		for j := k; j < r[1]; j++ {
+		found := false
+		for k < r[1] && !d.punct(k, ",") {
+			k++ // "avec le soutien de …": supporters, not carriers
+		}
+		last := r[1]
+		if pr > r[0]+1 {
+			last = min(r[1], k+5) // "Lancé en 2023 par X, le programme Y": right after the comma
+		}
+		for j := k; j < last; j++ {
 			if ini := s.own(j); ini != nil && ini.typ == kg.TypeInitiative {
 				for _, o := range carriers {
 					s.relate(kg.LedBy, ini, o, "", si, "rules/initiative-carried-by", 0.7)
 				}
+				found = true
 				break
+			}
+		}
+		// "Portée par l'association X, elle collecte …", "…, l'atelier et
+		// chantier d'insertion accueille …": the structure named before
+		if !found && len(carriers) > 0 && d.punct(k, ",") && k+1 < r[1] && (d.is(k+1, "elle", "il") || d.is(k+1, "le", "la", "l") && s.initKindAt(k+2)) {
+			if ini := s.initiativeBefore(r[0], true); ini != nil && d.toks[ini.spans[len(ini.spans)-1][0]].sent >= si-2 {
+				for _, o := range carriers {
+					if o != s.structOrg[ini] {
+						s.relate(kg.LedBy, ini, o, "", si, "rules/initiative-carried-by", 0.65)
+					}
+				}
+			}
+		}
+	}
+	// "40 000 € à l'association X, pour le garage solidaire Y": the
+	// beneficiary runs what it is granted for
+	for _, ini := range s.ents {
+		if ini.typ != kg.TypeInitiative {
+			continue
+		}
+		for _, sp := range ini.spans {
+			p := sp[0] - 1
+			if d.is(p, "le", "la", "l", "son", "sa") {
+				p--
+			}
+			if d.is(p, "pour") && d.punct(p-1, ",") {
+				if o := s.orgEndingBefore(p); o != nil && o != s.structOrg[ini] {
+					s.relate(kg.LedBy, ini, o, "", d.toks[sp[0]].sent, "rules/initiative-grantee", 0.6)
+				}
+			}
+		}
+	}
+	// "l'association X, qui porte le lieu": the structure named before
+	for i := 2; i+2 < len(d.toks); i++ {
+		if !d.is(i, "qui") || !d.punct(i-1, ",") || !d.is(i+1, "porte", "gere", "pilote", "anime") || !d.is(i+2, "le", "la", "l", "ce", "cette") {
+			continue
+		}
+		if o := s.orgEndingBefore(i); o != nil {
+			if ini := s.initiativeBefore(i, true); ini != nil && o != s.structOrg[ini] && d.toks[ini.spans[len(ini.spans)-1][0]].sent >= d.toks[i].sent-8 {
+				s.relate(kg.LedBy, ini, o, "", d.toks[i].sent, "rules/initiative-carried-by", 0.6)
 			}
 		}
 	}
 	// generic mentions: "Le projet est porté par l'association X", "Porté par X, le lieu …"
 	for i := 0; i+1 < len(d.toks); i++ {
-		if !d.is(i, "projet", "lieu", "structure", "dispositif", "programme", "contrat") || !d.is(i-1, "le", "la", "ce", "cette", "l") || s.own(i) != nil {
+		generic := d.is(i, "projet", "lieu", "structure", "dispositif", "programme", "contrat", "activite", "initiative", "operation")
+		kindNoun := !generic && s.initKindAt(i) && s.own(i) == nil
+		if !generic && !kindNoun && s.own(i) == nil && d.toks[i].kind == tWord && !d.toks[i].cap && len(d.toks[i].fold) > 3 {
+			// "Le chantier est porté par …" after "le chantier d'insertion X"
+			if ini0 := s.initiativeBefore(i, true); ini0 != nil && strings.HasPrefix(fold(ini0.name), d.toks[i].fold+" ") {
+				kindNoun = true
+			}
+		}
+		if !generic && !kindNoun || !d.is(i-1, "le", "la", "ce", "cette", "l") || s.own(i) != nil {
 			continue
 		}
-		ini := s.initiativeBefore(i, d.is(i, "lieu", "structure"))
+		ini := s.initiativeBefore(i, d.is(i, "lieu", "structure", "activite") || kindNoun)
 		if d.is(i, "contrat") && (ini == nil || ini.kind != "city_contract") {
 			continue // "ce contrat de nouvelle génération": the contract named before
 		}
@@ -712,6 +778,8 @@ func (s *state) initiativeRelations() {
 		sent := d.toks[i].sent
 		if o := s.carrierWithin(i+1, 30); o != nil {
 			s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-carried-by", 0.65)
+		} else if p := s.personCarrierWithin(i+1, 6); p != nil {
+			s.relate(kg.LedBy, ini, p, "", sent, "rules/initiative-carried-by", 0.6)
 		}
 		r := d.sents[sent]
 		if i-1 > r[0] && d.punct(i-2, ",") {
@@ -740,6 +808,20 @@ func (s *state) initiativeRelations() {
 			}
 		}
 	}
+}
+
+// initKindAt reports whether an initiative kind ("chantier d'insertion",
+// "ressourcerie") starts at token i.
+func (s *state) initKindAt(i int) bool {
+	if i < 0 || i >= len(s.byTok) {
+		return false
+	}
+	for _, hi := range s.byTok[i] {
+		if s.hits[hi].ref.kind == lkInit && s.hits[hi].t0 == i {
+			return true
+		}
+	}
+	return false
 }
 
 // launchVerbs say their subject leads the initiative in their object.
