@@ -61,6 +61,10 @@ func (s *state) events() {
 		if d.is(h.t0-1, "la", "le", "l", "les") && d.is(h.t0-2, "toute", "tout", "toutes", "tous") {
 			continue // "toute la journée": a length of time
 		}
+		if d.is(h.t0, "journee", "matinee", "soiree") && h.t1 == h.t0+1 && d.is(h.t0-1, "premiere", "seconde", "deuxieme", "troisieme", "derniere") && d.is(h.t0-2, "la", "cette") && !d.toks[h.t0].cap &&
+			(h.t1 >= len(d.toks) || d.toks[h.t1].kind == tPunct || d.is(h.t1, "consacree", "a", "s", "est", "sera", "fut", "etait")) {
+			continue // "la seconde journée, consacrée au financement": a day of the event reported
+		}
 		if m := s.eventAt(h); m != nil {
 			if m.kind == "round_table" && m.name == "" {
 				rtRefs = append(rtRefs, m) // "la première table ronde": one of the titled ones
@@ -329,7 +333,54 @@ func sameEvent(a, b *evMention, d *doc) bool {
 	if (d.toks[a.t0].line == 0) != (d.toks[b.t0].line == 0) {
 		return true
 	}
-	return jaccard(signature(a.name), signature(b.name)) >= 0.5
+	if jaccard(signature(a.name), signature(b.name)) >= 0.5 {
+		return true
+	}
+	// "Rencontres régionales de l'ESS" and "4es Rencontres régionales de
+	// l'économie sociale et solidaire du Grand Est": one name's words, the
+	// field's acronyms spelt out, all in the other
+	wa, wb := expandedWords(a.name), expandedWords(b.name)
+	for _, w := range strings.Fields(fold(a.kindWord) + " " + fold(b.kindWord)) {
+		delete(wa, w) // the kind itself says nothing of which event
+		delete(wb, w)
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) < 2 {
+		return false
+	}
+	for w := range wa {
+		if !wb[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldAcronyms spells out the acronyms event names use.
+var fieldAcronyms = map[string]string{
+	"ess": "economie sociale solidaire", "iae": "insertion activite economique", "qpv": "quartiers prioritaires",
+	"rse": "responsabilite sociale entreprises", "ptce": "poles territoriaux cooperation economique",
+}
+
+// expandedWords is the set of content words of a name, acronyms spelt out,
+// ordinals dropped.
+func expandedWords(name string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(signature(name)) {
+		if w != "" && w[0] >= '0' && w[0] <= '9' {
+			continue
+		}
+		if x, ok := fieldAcronyms[w]; ok {
+			for _, y := range strings.Fields(x) {
+				out[y] = true
+			}
+			continue
+		}
+		out[w] = true
+	}
+	return out
 }
 
 // jaccard is the Jaccard overlap of two space-separated word sets.

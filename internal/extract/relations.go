@@ -133,7 +133,7 @@ func (s *state) passiveOrganizers(t0, t1 int) []*ent {
 		// every "par X" after the participle in the sentence ("coordonné au niveau national par X et en Bretagne par Y")
 		initiative := d.is(j, "initiative")
 		for k := j + 1; k < sent[1] && k < j+24; k++ {
-			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && (d.is(k-1, "par", "avec", "et") || initiative && d.is(k-1, "de", "du", "des", "d") ||
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && (d.is(k-1, "par", "avec", "et") || initiative && d.is(k-1, "de", "du", "des", "d") ||
 				d.is(k-1, "la", "le", "l") && (d.is(k-2, "par", "avec", "et") || initiative && d.is(k-2, "de"))) {
 				out = append(out, o)
 				_, e, _ := o.mentionAt(k)
@@ -146,6 +146,13 @@ func (s *state) passiveOrganizers(t0, t1 int) []*ent {
 		}
 	}
 	return out
+}
+
+// mentionStartsAt reports whether a mention of o starts at token k (not
+// "et" inside "Palais de la musique et des congrès").
+func (s *state) mentionStartsAt(o *ent, k int) bool {
+	st, _, ok := o.mentionAt(k)
+	return !ok || st == k
 }
 
 // locatives introduce the place of an event.
@@ -161,6 +168,8 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 	if e.parentEv != nil {
 		return // a round table is where its event is
 	}
+	var bestPlace, bestQuartier *ent
+	bestSent := 0
 	for si, sp := range e.spans {
 		sent := d.toks[sp[0]].sent
 		if si > 0 && sp[1]-sp[0] < 2 && !d.toks[sp[0]].cap && !s.heldCue(sent) {
@@ -188,6 +197,9 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 				}
 				if s.inOrgApposition(j) {
 					continue // "Le Labo Cités, centre de ressources … en Auvergne-Rhône-Alpes, consacrera …"
+				}
+				if d.is(j, "a") && d.is(j+1, "l", "la") && d.is(j+2, "echelle", "echelon", "image") || d.is(j, "a") && d.is(j+1, "travers") {
+					continue // "coopérer à l'échelle du Grand Est": a scale, not a place
 				}
 				// the thing after the locative, within a few tokens ("au parc des expositions de Saint-Denis")
 				for k := j + 1; k < r[1] && k < j+7; k++ {
@@ -233,18 +245,35 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 				break
 			}
 		}
-		if place != nil {
-			s.relate(kg.HeldAt, e, place, "", sent, "rules/event-place", 0.75)
+		if place != nil && place.terr != nil && place.terr.Level != geo.LevelCommune && premises == nil && si+1 < len(e.spans) && bestPlace == nil {
+			// "… à l'échelle du Grand Est" in a title: a later mention may say the town
+			bestPlace, bestQuartier, bestSent = place, quartier, sent
+			continue
 		}
-		if quartier != nil && (place == nil || quartier.parent == place || quartier.terr != nil && slices.Contains(quartier.terr.Parents, string(place.id))) {
-			s.relate(kg.HeldAt, e, quartier, "", sent, "rules/event-place", 0.65)
+		if place == nil && premises == nil {
+			continue
 		}
-		if premises != nil {
-			s.relate(kg.HeldAt, e, premises, "", sent, "rules/event-premises", 0.7)
+		if place == nil && bestPlace != nil {
+			place, quartier = bestPlace, bestQuartier
 		}
-		if place != nil || premises != nil {
-			return
-		}
+		s.heldAtRelate(e, place, quartier, premises, sent)
+		return
+	}
+	if bestPlace != nil {
+		s.heldAtRelate(e, bestPlace, bestQuartier, nil, bestSent)
+	}
+}
+
+// heldAtRelate writes where an event took place.
+func (s *state) heldAtRelate(e, place, quartier, premises *ent, sent int) {
+	if place != nil {
+		s.relate(kg.HeldAt, e, place, "", sent, "rules/event-place", 0.75)
+	}
+	if quartier != nil && (place == nil || quartier.parent == place || quartier.terr != nil && slices.Contains(quartier.terr.Parents, string(place.id))) {
+		s.relate(kg.HeldAt, e, quartier, "", sent, "rules/event-place", 0.65)
+	}
+	if premises != nil {
+		s.relate(kg.HeldAt, e, premises, "", sent, "rules/event-premises", 0.7)
 	}
 }
 
