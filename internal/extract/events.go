@@ -347,8 +347,8 @@ func sameEvent(a, b *evMention, d *doc) bool {
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}
-	if len(wa) < 2 {
-		return false
+	if len(wa) < 2 && (len(wa) == 0 || a.date == nil || b.date == nil) {
+		return false // one word in common is enough only on the same day
 	}
 	for w := range wa {
 		if !wb[w] {

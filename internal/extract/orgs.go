@@ -640,6 +640,12 @@ func (s *state) branchAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 	if d.punct(t1, ")") { // "… (CRESS) Occitanie"
 		k = s.skipPrep(t1 + 1)
 	}
+	if d.punct(t1, "(") && t1+2 < len(d.toks) && d.punct(t1+2, ")") && d.toks[t1+1].kind == tWord {
+		k = s.skipPrep(t1 + 3) // "École de la deuxième chance (E2C) de Montpellier"
+		if k == t1+3 {
+			return nil, 0
+		}
+	}
 	levels := []geo.Level{geo.LevelRegion, geo.LevelDepartment}
 	if e.generic {
 		levels = append(levels, geo.LevelCommune)

@@ -554,11 +554,14 @@ func (s *state) quartiers() {
 				for x := st + 1; x < end; x++ {
 					if s.ter(x) != nil {
 						end = x
-						if d.is(end-1, "a", "au", "aux") {
-							end--
+						for end > st+1 && d.is(end-1, "a", "au", "aux", "de", "du", "des", "d", "la", "le", "l") {
+							end-- // "les quartiers Nord de Marseille"
 						}
 						break
 					}
+				}
+				if end == st+1 && d.is(i, "quartiers") && d.is(st, "nord", "sud", "est", "ouest", "centre") {
+					break // "les quartiers Nord": a part of the town, no neighbourhood's name
 				}
 				names = append(names, [2]int{st, end})
 				k = end

@@ -451,8 +451,10 @@ func (s *state) participants() {
 		switch {
 		case d.is(i, "avec") && s.personStartsAt(i+1) != nil && (s.eventTalk(i) || d.toks[i].nl || d.sents[d.toks[i].sent][0] == i):
 			rule = "rules/participation-with"
-		case d.is(i, "de", "d") && d.is(i-1, "accueil", "participation", "intervention", "interventions", "temoignage", "temoignages") && s.personStartsAt(i+1) != nil:
+		case d.is(i, "de", "d") && d.is(i-1, "accueil", "participation", "intervention", "interventions", "temoignage", "temoignages", "discours", "allocution") && s.personStartsAt(i+1) != nil:
 			rule = "rules/participation-of"
+		case d.is(i, "de", "d") && (d.is(i-1, "cotes") && d.is(i-2, "aux") || d.is(i-1, "entoure", "entouree", "entoures", "entourees")) && s.personStartsAt(i+1) != nil && s.eventNear(i):
+			rule = "rules/participation-alongside" // "aux côtés de X", "entourée de X et de Y"
 		case d.is(i, "accueilli", "accueillera", "recu", "recevra") && d.is(i-1, "a", "avait") && s.personStartsAt(i+1) != nil && s.eventTalk(i):
 			rule = "rules/participation-welcomed"
 		default:
@@ -904,6 +906,10 @@ func (s *state) subjectsBefore(v int) []*ent {
 		}
 		out = append(out, o)
 		if !(d.is(st-1, "et") || d.is(st-1, "la", "le", "l") && d.is(st-2, "et")) {
+			// "la Préfecture, France Travail et la Ville organisent": a list
+			if len(out) > 1 && (d.punct(st-1, ",") || d.is(st-1, "la", "le", "l") && d.punct(st-2, ",")) {
+				continue
+			}
 			break
 		}
 	}
@@ -1321,6 +1327,21 @@ func (s *state) personStartsAt(i int) *ent {
 		return nil
 	}
 	return nil
+}
+
+// eventNear reports whether an event is named in the sentence of token i
+// or in the two before it.
+func (s *state) eventNear(i int) bool {
+	d := s.d
+	si := d.toks[i].sent
+	for _, e := range s.evList {
+		for _, sp := range e.spans {
+			if x := d.toks[sp[0]].sent; x <= si && x >= si-2 {
+				return true
+			}
+		}
+	}
+	return s.eventTalk(i)
 }
 
 // eventTalk reports whether the sentence of token i speaks of an event or
