@@ -209,6 +209,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.events()
 	s.initiatives()
 	s.territories()
+	s.localInstances()
 	s.bareAuthorities()
 	s.themes()
 	s.coreference()

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/maillage/maillage/internal/geo"
@@ -494,6 +495,96 @@ func (s *state) programmes() {
 			s.add(ini, h.t0, nameEnd)
 		}
 	}
+}
+
+// localInstances gives a national programme named with a possessive to the
+// town the sentence is about: "Orange a signé son deuxième contrat local de
+// santé" is the Contrat local de santé d'Orange, located there.
+func (s *state) localInstances() {
+	d := s.d
+	for _, e := range append([]*ent(nil), s.ents...) {
+		if e.typ != kg.TypeInitiative || e.place != nil || e.owner != nil || e.structure || len(e.spans) == 0 {
+			continue
+		}
+		var keep [][2]int
+		var made []*ent
+		for _, sp := range e.spans {
+			t0 := sp[0]
+			poss := possessives[tokFold(d, t0-1)] || possessives[tokFold(d, t0-2)] && (ordinalWord(tokFold(d, t0-1)) || d.is(t0-1, "nouveau", "nouvelle"))
+			t := (*ent)(nil)
+			if poss && !d.toks[sp[1]-1].upper {
+				t = s.subjectTown(t0)
+			}
+			if t == nil {
+				keep = append(keep, sp)
+				continue
+			}
+			written := strings.TrimSpace(d.str(sp[0], sp[1]))
+			ini := &ent{typ: kg.TypeInitiative, name: capitalize(written) + " " + deName(t.name), kind: e.kind, keyTok: t0, place: t, names: []string{written}}
+			ini = s.add(ini, sp[0], sp[1])
+			for k := sp[0]; k < sp[1]; k++ {
+				s.owner[k] = ini
+			}
+			if !slices.Contains(made, ini) {
+				made = append(made, ini)
+			}
+			// its acronym right after: "(CLS)"
+			if d.punct(sp[1], "(") && sp[1]+2 < len(d.toks) && d.punct(sp[1]+2, ")") && d.toks[sp[1]+1].upper {
+				for _, sp2 := range e.spans {
+					if sp2[0] == sp[1]+1 {
+						ini = s.add(ini, sp2[0], sp2[1])
+						s.owner[sp2[0]] = ini
+					}
+				}
+			}
+		}
+		if len(keep) == len(e.spans) {
+			continue
+		}
+		if len(made) == 1 {
+			// the programme's other mentions in the article are that instance
+			for _, sp := range keep {
+				if s.own(sp[0]) == e {
+					made[0] = s.add(made[0], sp[0], sp[1])
+					for k := sp[0]; k < sp[1]; k++ {
+						s.owner[k] = made[0]
+					}
+				}
+			}
+		}
+		var rest [][2]int
+		for _, sp := range keep {
+			if s.own(sp[0]) == e {
+				rest = append(rest, sp)
+			}
+		}
+		e.spans = rest
+	}
+	var out []*ent
+	for _, e := range s.ents {
+		if e.typ == kg.TypeInitiative && len(e.spans) == 0 && e.place == nil && e.owner == nil && !e.structure {
+			delete(s.byID, e.id)
+			continue
+		}
+		out = append(out, e)
+	}
+	s.ents = out
+}
+
+// subjectTown returns the commune that opens the sentence of token i as
+// its subject ("Orange a signé …", "À Lens, la ville …" is not a subject).
+func (s *state) subjectTown(i int) *ent {
+	d := s.d
+	r := d.sents[d.toks[i].sent]
+	t := s.ter(r[0])
+	if t == nil || t.terr == nil || t.terr.Level != geo.LevelCommune {
+		return nil
+	}
+	_, en, ok := t.mentionAt(r[0])
+	if !ok || en >= i || !d.is(en, "a", "signe", "lance", "adopte", "engage", "renouvelle", "inaugure") {
+		return nil
+	}
+	return t
 }
 
 // formalKinds are the kinds of initiative that a possessive and a
