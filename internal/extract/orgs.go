@@ -659,6 +659,11 @@ func (s *state) branchAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 		return nil, 0
 	}
 	if g, cands := s.geoAt(k, levels...); g != nil && g.m.Capitalized && d.sameSent(t1-1, k) {
+		if strings.Contains(g.m.Note, "former") {
+			// "France Active Lorraine": a branch named after a former region
+			// is located in no region of today
+			return &ent{typ: kg.TypeOrganization, name: d.str(t0, g.t1), kind: e.kind, lex: e}, g.t1
+		}
 		if te, en := epciAt(); te != nil && en > g.t1 {
 			// "PLIE de Valenciennes Métropole": the intercommunality, not the town
 			o := s.branchEnt(e, te.terr, d.str(t0, en))

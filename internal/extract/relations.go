@@ -699,6 +699,14 @@ func (s *state) initiativeRelations() {
 			for _, sp := range ini.spans {
 				s.locateInSentence(ini, d.toks[sp[0]].sent)
 			}
+			if !s.locatedInCommune(ini) {
+				// "À Vaulx-en-Velin, une laverie sociale dans la Grande Île" or
+				// "Vélo Nazairien – Saint-Nazaire (Loire-Atlantique)" heading the
+				// paragraph that names the structure
+				if h := s.headingBefore(d.toks[first[0][0]].sent); h >= 0 {
+					s.locateInSentence(ini, h)
+				}
+			}
 		} else {
 			s.locateAfter(ini)
 		}
@@ -926,6 +934,41 @@ func (s *state) nearestOrgBefore(i, window int) *ent {
 		}
 	}
 	return nil
+}
+
+// locatedInCommune reports whether ini is already placed in a commune.
+func (s *state) locatedInCommune(ini *ent) bool {
+	for _, r := range s.rels {
+		if r.typ == kg.LocatedIn && r.from == ini && r.to.kind == string(geo.LevelCommune) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingBefore returns the heading line of the section where sentence
+// sent stands: a short sentence alone on its line, at most four sentences
+// before, with no other structure named in between; -1 if none.
+func (s *state) headingBefore(sent int) int {
+	d := s.d
+	for k := sent; k >= 0 && k >= sent-4; k-- {
+		r := d.sents[k]
+		if k < sent {
+			for j := r[0]; j < r[1]; j++ {
+				if e := s.own(j); e != nil && e.typ == kg.TypeInitiative && e.structure {
+					return -1 // another structure's section
+				}
+			}
+		}
+		alone := r[1]-r[0] <= 16 && d.toks[r[0]].nl && (k+1 >= len(d.sents) || d.toks[d.sents[k+1][0]].nl)
+		if alone && k < sent {
+			if k == 0 {
+				return -1 // the article's title names its place, not the structure's
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // locateInSentence places a structure in the communes and neighbourhoods
