@@ -37,7 +37,8 @@ var eventPreps = set("autour", "consacre", "consacree", "consacres", "consacrees
 // a date comes with them.
 var strongKinds = set("colloque", "forum", "webinaire", "webinar", "seminaire", "assemblee generale", "assemblee generale annuelle",
 	"congres", "assises", "universite d ete", "universites d ete", "conference", "rencontre", "rencontres", "journee", "salon", "festival", "hackathon", "soiree",
-	"matinee", "matinee d echanges", "journee d echanges", "journee d etude", "journee d etudes", "rencontre debat", "cycle de qualification", "universite populaire")
+	"matinee", "matinee d echanges", "journee d echanges", "journee d etude", "journee d etudes", "rencontre debat", "cycle de qualification", "universite populaire",
+	"reunion publique", "journee portes ouvertes", "portes ouvertes", "job dating", "carnaval", "tournoi")
 
 // events finds the events: a kind (rencontre, forum, colloque…) with an
 // ordinal, a capital, a quoted title, a possessive, or a topic, and a date
@@ -83,6 +84,21 @@ func (s *state) events() {
 	for i := 0; i+1 < len(d.toks); i++ {
 		if d.is(i, "rendez vous", "evenement", "manifestation") && d.is(i-1, "la", "le", "l", "cette", "ce", "cet", "du", "au", "de") {
 			s.evAnaphora = append(s.evAnaphora, [2]int{i, i + 1})
+		}
+	}
+	// "Organisées du 10 au 11 octobre à Corte par X, elles ont réuni …": the
+	// pronoun is the event named before
+	if s.hasHit(lkEvent) {
+		for _, r := range d.sents {
+			if !organizeParticiples[d.toks[r[0]].fold] {
+				continue
+			}
+			for j := r[0] + 1; j+1 < r[1] && j < r[0]+30; j++ {
+				if d.punct(j, ",") && d.is(j+1, "il", "elle", "ils", "elles") && s.free(j+1, j+2) {
+					s.evAnaphora = append(s.evAnaphora, [2]int{j + 1, j + 2})
+					break
+				}
+			}
 		}
 	}
 	// merge mentions of the same event: same name, or the title's event
@@ -467,6 +483,9 @@ func (s *state) eventAt(h hit) *evMention {
 	for end < len(d.toks) && d.sameSent(h.t0, end) && d.toks[end].kind == tWord && !d.toks[end].cap && adjectiveLike(d.toks[end].fold) && !verbLike(d.toks[end].fold) {
 		end++
 	}
+	if d.is(end, "avec") && (possessives[tokFold(d, end+1)] || s.personStartsAt(end+1) != nil) {
+		return nil // "Rencontre avec sa directrice": an interview's lead, not an event
+	}
 	// capitalised adjectives of a named event ("Rencontres nationales", "Forum Régional")
 	title := ""
 	topicEnd := end
@@ -504,6 +523,12 @@ func (s *state) eventAt(h hit) *evMention {
 	} else {
 		ce := s.eventComplement(end)
 		if ce > end {
+			topicEnd = ce
+		}
+	}
+	if topicEnd == end && title == "" && d.is(end, "avec") && d.is(end+1, "les", "des") && strings.HasPrefix(kindWord, "rencontre") {
+		// "Rencontre avec les structures d'insertion du 15e arrondissement"
+		if ce := s.eventComplementFrom(end+1, true); ce > end+2 {
 			topicEnd = ce
 		}
 	}

@@ -72,7 +72,8 @@ var adjectiveWords = set("solidaire", "solidaires", "durable", "durables", "nouv
 
 var adjectiveSuffixes = []string{"ique", "iques", "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "aire", "aires", "if", "ive", "ifs", "ives",
 	"ien", "ienne", "iens", "iennes", "yen", "yenne", "yens", "yennes", "eux", "euse", "euses", "able", "ables", "ible", "ibles",
-	"ier", "iers", "iere", "ieres", "ain", "aine", "ains", "aines", "iste", "istes", "oire", "oires"}
+	"ier", "iers", "iere", "ieres", "ain", "aine", "ains", "aines", "iste", "istes", "oire", "oires",
+	"een", "eens", "eenne", "eennes", "aise", "aises", "oise", "oises"}
 
 // adjectiveLike reports whether a folded lower-case word looks like an
 // adjective that can extend a name ("écologique", "solidaire", "nationale").

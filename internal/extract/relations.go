@@ -245,15 +245,17 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 				break
 			}
 		}
-		if place != nil && place.terr != nil && place.terr.Level != geo.LevelCommune && premises == nil && si+1 < len(e.spans) && bestPlace == nil {
-			// "… à l'échelle du Grand Est" in a title: a later mention may say the town
-			bestPlace, bestQuartier, bestSent = place, quartier, sent
+		if place != nil && place.terr != nil && place.terr.Level != geo.LevelCommune && premises == nil && si+1 < len(e.spans) {
+			// a region or department: a later mention may say the town
+			if bestPlace == nil {
+				bestPlace, bestQuartier, bestSent = place, quartier, sent
+			}
 			continue
 		}
 		if place == nil && premises == nil {
 			continue
 		}
-		if place == nil && bestPlace != nil {
+		if bestPlace != nil && (place == nil || place.terr == nil || place.terr.Level != geo.LevelCommune) {
 			place, quartier = bestPlace, bestQuartier
 		}
 		s.heldAtRelate(e, place, quartier, premises, sent)
@@ -312,7 +314,8 @@ func (s *state) heldCue(si int) bool {
 		case d.is(j, "accueilli", "accueillie", "accueillis", "accueillies", "hebergee", "heberge"),
 			d.is(j, "tenu", "tenue", "deroule", "deroulee") && d.is(j-1, "est"),
 			d.is(j, "tiendra", "deroulera", "deroule") && d.is(j-1, "se"),
-			d.is(j, "lieu") && d.is(j-1, "eu", "aura", "a"):
+			d.is(j, "lieu") && d.is(j-1, "eu", "aura", "a"),
+			j == r[0] && organizeParticiples[d.toks[j].fold]: // "Organisées du 10 au 11 octobre à Corte par …, elles …"
 			return true
 		}
 	}
