@@ -526,7 +526,7 @@ func (s *state) eventAt(h hit) *evMention {
 			topicEnd = ce
 		}
 	}
-	if topicEnd == end && title == "" && d.is(end, "avec") && d.is(end+1, "les", "des") && strings.HasPrefix(kindWord, "rencontre") {
+	if topicEnd == end && title == "" && d.is(end, "avec") && d.is(end+1, "les", "des") && strings.HasPrefix(kindWord, "rencontre") && kindTk.cap && !s.scheduleLine(h.t0) {
 		// "Rencontre avec les structures d'insertion du 15e arrondissement"
 		if ce := s.eventComplementFrom(end+1, true); ce > end+2 {
 			topicEnd = ce
@@ -599,6 +599,31 @@ func (s *state) eventAt(h hit) *evMention {
 		m.name = b.String()
 	}
 	return m
+}
+
+// scheduleLine reports whether token i stands on a line of a day's
+// schedule, opened by a time ("10h45 – Rencontre avec …"): a part of the
+// event, not an event of its own.
+func (s *state) scheduleLine(i int) bool {
+	d := s.d
+	k := i
+	for k > 0 && !d.toks[k].nl && k > i-4 {
+		k--
+	}
+	if !d.toks[k].nl {
+		return false
+	}
+	f := d.toks[k].fold
+	h := strings.IndexByte(f, 'h')
+	if h < 1 || h > 2 {
+		return false
+	}
+	for _, c := range f[:h] + f[h+1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func tokFold(d *doc, i int) string {

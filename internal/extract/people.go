@@ -82,7 +82,11 @@ func (s *state) particleSurnameAt(i int) int {
 // placeNamed reports whether tokens [t0, t1) are exactly a neighbourhood or
 // a commune written after a locative ("à Sandy Ground", "de Saint-Rémy").
 func (s *state) placeNamed(t0, t1 int) bool {
-	if !s.d.is(t0-1, "a", "au", "aux", "de", "du", "d", "en") {
+	p := t0 - 1
+	if s.d.is(p, "la", "l", "le", "les") {
+		p-- // "les habitants de la Grâce de Dieu"
+	}
+	if !s.d.is(p, "a", "au", "aux", "de", "du", "d", "en") {
 		return false
 	}
 	for _, g := range s.gAt[t0] {

@@ -211,9 +211,13 @@ func (s *state) acceptPlace(m *geo.Match, t *geo.Territory, t0 int) bool {
 	if strings.HasPrefix(m.Cue, "quartier") && t.Level != geo.LevelQPV {
 		cue = geo.CueNone // "le quartier du Val": a neighbourhood, not the commune Le Val
 	}
+	if s.d.toks[t0].upper && m.Ambiguity.Score > 0 && m.CodeHint == "" && (t0 == 0 || s.d.toks[t0-1].upper || s.d.toks[t0-1].kind != tWord) {
+		return false // "ÇA BOUGE DANS LE QUARTIER", "LE P'TIT NORD": capitals prove nothing
+	}
 	if m.CodeHint != "" || cue >= geo.CueLocative || t.Level == geo.LevelQPV {
 		return true
 	}
+
 	if tk := s.d.toks[t0]; tk.cap && articles[tk.fold] && t0+1 < len(s.d.toks) && s.d.toks[t0+1].cap && s.d.sameSent(t0, t0+1) && t.Level != geo.LevelCommune {
 		return true // "La Réunion": the capitals make the region's name (a meeting is "la réunion")
 	}
