@@ -798,10 +798,20 @@ func (s *state) initiativeRelations() {
 		}
 	}
 	// generic mentions: "Le projet est porté par l'association X", "Porté par X, le lieu …"
+	structFirst := map[string]bool{} // first words of the structures' names ("chantier", "ressourcerie")
+	for _, e := range s.ents {
+		if e.typ == kg.TypeInitiative && e.structure {
+			w, _, _ := strings.Cut(fold(e.name), " ")
+			structFirst[w] = true
+		}
+	}
 	for i := 0; i+1 < len(d.toks); i++ {
+		if !d.is(i-1, "le", "la", "ce", "cette", "l") || s.own(i) != nil {
+			continue
+		}
 		generic := d.is(i, "projet", "lieu", "structure", "dispositif", "programme", "contrat", "activite", "initiative", "operation")
 		kindNoun := !generic && s.initKindAt(i) && s.own(i) == nil
-		if !generic && !kindNoun && s.own(i) == nil && d.toks[i].kind == tWord && !d.toks[i].cap && len(d.toks[i].fold) > 3 {
+		if !generic && !kindNoun && structFirst[d.toks[i].fold] && d.toks[i].kind == tWord && !d.toks[i].cap {
 			// "Le chantier est porté par …" after "le chantier d'insertion X"
 			if ini0 := s.initiativeBefore(i, true); ini0 != nil && strings.HasPrefix(fold(ini0.name), d.toks[i].fold+" ") {
 				kindNoun = true
