@@ -345,6 +345,14 @@ func sameEvent(a, b *evMention, d *doc) bool {
 	if a.date != nil && b.date != nil && (a.bare || b.bare) {
 		return true // a heading "Journée régionale le 28 novembre" and the titled journée of that day
 	}
+	// "## Forum « Entreprendre autrement » – samedi 29 novembre, Rennes", then
+	// "X organise son forum annuel à …": the heading's event
+	for _, p := range [2][2]*evMention{{a, b}, {b, a}} {
+		h, m := p[0], p[1]
+		if m.poss && m.kindEnd-m.t0 <= 4 && h.t0 < m.t0 && d.toks[m.t0].line-d.toks[h.t0].line <= 3 && headingLine(d, h.t0) {
+			return true
+		}
+	}
 	// the title line names the event the body describes
 	if (d.toks[a.t0].line == 0) != (d.toks[b.t0].line == 0) {
 		return true
@@ -397,6 +405,18 @@ func expandedWords(name string) map[string]bool {
 		out[w] = true
 	}
 	return out
+}
+
+// headingLine reports whether token i stands on a short line of its own.
+func headingLine(d *doc, i int) bool {
+	a, b := i, i+1
+	for a > 0 && !d.toks[a].nl {
+		a--
+	}
+	for b < len(d.toks) && !d.toks[b].nl {
+		b++
+	}
+	return d.toks[a].nl && b-a <= 18
 }
 
 // jaccard is the Jaccard overlap of two space-separated word sets.

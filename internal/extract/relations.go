@@ -184,6 +184,10 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 				dateLines[o] = true
 			}
 		}
+		// a heading with its date and town: "Rencontre régionale des tiers-lieux – jeudi 13 novembre, Lorient"
+		if r := d.sents[sent]; r[1]-r[0] <= 18 && d.toks[r[0]].nl && s.sentHasDate(sent) && headingLine(d, sp[0]) {
+			dateLines[sent] = true
+		}
 		// an agenda entry's title line: the description under it says where
 		if r := d.sents[sent]; (sp[1]-sp[0])*10 >= (r[1]-r[0])*6 && d.toks[r[0]].nl && sent+1 < len(d.sents) && !dateLines[sent+1] && !s.sentHasEvent(sent+1, e) {
 			sents = append(sents, sent+1)
@@ -236,7 +240,7 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 							break
 						}
 					}
-					if s.own(k) != nil && s.own(k).typ != kg.TypeOrganization || d.toks[k].kind == tPunct {
+					if s.own(k) != nil && s.own(k).typ != kg.TypeOrganization || d.toks[k].kind == tPunct && !(dateLines[si] && d.punct(k, ",")) {
 						break
 					}
 				}
