@@ -526,6 +526,17 @@ func datelineDate(paras []string) kg.Date {
 				return d
 			}
 		}
+		// a newsletter's masthead: "N° 42 – Printemps 2025 – Édition du 2 avril 2025"
+		if i < 4 && utf8.RuneCountInString(para) <= 300 {
+			if m := issueDateRe.FindStringSubmatch(para); m != nil {
+				if d, ok := ParseFrenchDate(m[1], ""); ok {
+					return d
+				}
+			}
+		}
 	}
 	return ""
 }
+
+// issueDateRe is the date of an issue in a masthead line.
+var issueDateRe = regexp.MustCompile(`(?i)(?:^|[\s–—-])(?:édition|numéro|parution|paru)\s+(?:du|le)\s+((?:\p{L}+\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})(?:$|[\s–—.,-])`)

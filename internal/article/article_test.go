@@ -654,3 +654,19 @@ func TestPressReleaseDatelineGivesThePublicationDate(t *testing.T) {
 		}
 	}
 }
+
+func TestNewsletterMastheadIssueDateGivesThePublicationDate(t *testing.T) {
+	for text, want := range map[string]kg.Date{
+		"LE JOURNAL DU QUARTIER\nN° 42 – Printemps 2025 – Édition du 2 avril 2025\n\nLe conseil citoyen fête ses dix ans.\n": "2025-04-02",
+		"La lettre des habitants\nNuméro du 3 mars 2025\n\nUne nouvelle ludothèque ouvre ses portes.\n":                      "2025-03-03",
+		"La lettre des habitants\n\nL'édition du 3 mars 2025 du forum a réuni 200 personnes, une affluence record pour la commune et ses partenaires, qui prévoient déjà la suivante, plus grande encore, dans un lieu à trouver ensemble avec les associations du territoire et les habitants qui le souhaitent.\n": "",
+	} {
+		arts, err := article.Parse("lettre.txt", []byte(text), article.Auto)
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if got := arts[0].PublishedAt; got != want {
+			t.Errorf("%q: published %q, want %q", text, got, want)
+		}
+	}
+}
