@@ -345,6 +345,9 @@ func sameEvent(a, b *evMention, d *doc) bool {
 	if a.date != nil && b.date != nil && (a.bare || b.bare) {
 		return true // a heading "Journée régionale le 28 novembre" and the titled journée of that day
 	}
+	if a.date != nil && b.date != nil && a.date.From == b.date.From && a.kind != "round_table" && !a.poss && !b.poss {
+		return true // "une soirée de témoignages le vendredi 25 avril" and the agenda's "soirée anniversaire" that day
+	}
 	// "## Forum « Entreprendre autrement » – samedi 29 novembre, Rennes", then
 	// "X organise son forum annuel à …": the heading's event
 	for _, p := range [2][2]*evMention{{a, b}, {b, a}} {

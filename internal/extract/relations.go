@@ -458,6 +458,19 @@ func (s *state) participants() {
 		switch {
 		case d.is(i, "avec") && s.personStartsAt(i+1) != nil && (s.eventTalk(i) || d.toks[i].nl || d.sents[d.toks[i].sent][0] == i):
 			rule = "rules/participation-with"
+		case d.is(i, "avec") && d.punct(i-1, ",") && s.agendaLine(i):
+			// "Lundi 2 juin – Forum des métiers, à la Busserine, avec le GEIQ X et l'E2C de Marseille"
+			k := s.skipArticle(i + 1)
+			for k < len(d.toks) && k < i+4 && d.toks[k].kind == tWord && !d.toks[k].cap && s.own(k) == nil {
+				k++ // "avec le groupement d'employeurs X"
+			}
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
+				add(o, k, "rules/participation-with", 0.65)
+				for _, c := range s.coordinatedAfter(o, k) {
+					add(c, k, "rules/participation-with", 0.6)
+				}
+			}
+			continue
 		case d.is(i, "de", "d") && d.is(i-1, "accueil", "participation", "intervention", "interventions", "temoignage", "temoignages", "discours", "allocution") && s.personStartsAt(i+1) != nil:
 			rule = "rules/participation-of"
 		case d.is(i, "de", "d") && (d.is(i-1, "cotes") && d.is(i-2, "aux") || d.is(i-1, "entoure", "entouree", "entoures", "entourees")) && s.personStartsAt(i+1) != nil && s.eventNear(i):
@@ -512,6 +525,24 @@ func (s *state) participants() {
 		}
 		_ = si
 	}
+	// "en présence de l'adjointe au maire …, X, et de l'architecte Y": the
+	// people named through their roles
+	for i := 0; i+2 < len(d.toks); i++ {
+		if !d.is(i, "presence") || !d.is(i+1, "de", "d") || !d.is(i-1, "en") || s.own(i+2) != nil {
+			continue
+		}
+		for k := i + 2; k < len(d.toks) && k < i+40 && d.sameSent(i, k); k++ {
+			if d.is(k, "qui", "que", "dont") {
+				break
+			}
+			if p := s.own(k); p != nil && p.typ == kg.TypePerson {
+				if st, en, _ := p.mentionAt(k); st == k {
+					add(p, k, "rules/participation-presence", 0.65)
+					k = en - 1
+				}
+			}
+		}
+	}
 	// "animée par X", "en présence de X", "représentée par X"
 	for i := 0; i+2 < len(d.toks); i++ {
 		by := participationBy[d.toks[i].fold] && d.is(i+1, "par") || d.is(i, "presence") && d.is(i+1, "de", "d")
@@ -526,6 +557,14 @@ func (s *state) participants() {
 		}
 		if !by {
 			continue
+		}
+		if o := s.own(i + 2 + b2i(d.is(i+2, "la", "le", "l", "les"))); o != nil && o.typ == kg.TypeOrganization && d.is(i, "animee", "anime", "animees", "animes", "moderee", "modere") && s.eventNear(i) {
+			// "animé par la Mission locale et le centre social": the bodies animating
+			k := i + 2 + b2i(d.is(i+2, "la", "le", "l", "les"))
+			add(o, k, "rules/participation-by", 0.7)
+			for _, c := range s.coordinatedAfter(o, k) {
+				add(c, k, "rules/participation-by", 0.65)
+			}
 		}
 		if p := s.own(i + 2); p != nil && p.typ == kg.TypePerson {
 			add(p, i+2, "rules/participation-by", 0.75)
@@ -1387,6 +1426,32 @@ func (s *state) personStartsAt(i int) *ent {
 		return nil
 	}
 	return nil
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// agendaLine reports whether token i stands in a line that names an event
+// with its date ("Lundi 2 juin – Forum des métiers …, avec …").
+func (s *state) agendaLine(i int) bool {
+	d := s.d
+	si := d.toks[i].sent
+	if !d.toks[d.sents[si][0]].nl || !s.sentHasDate(si) {
+		return false
+	}
+	for _, e := range s.evList {
+		for _, sp := range e.spans {
+			if d.toks[sp[0]].sent == si && sp[0] < i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // eventNear reports whether an event is named in the sentence of token i
