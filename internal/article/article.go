@@ -535,8 +535,22 @@ func datelineDate(paras []string) kg.Date {
 			}
 		}
 	}
+	// an act's closing formula: "Acte rendu exécutoire … et publication le 14 février 2025"
+	for i := len(paras) - 1; i >= 0 && i >= len(paras)-3; i-- {
+		if utf8.RuneCountInString(paras[i]) > 300 {
+			continue
+		}
+		if m := publicationRe.FindStringSubmatch(paras[i]); m != nil {
+			if d, ok := ParseFrenchDate(m[1], ""); ok {
+				return d
+			}
+		}
+	}
 	return ""
 }
+
+// publicationRe is a publication stated at the end of a text.
+var publicationRe = regexp.MustCompile(`(?i)(?:^|\s)(?:publication|publiée?|mise? en ligne)\s+le\s+((?:\p{L}+\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})(?:$|[\s.,;])`)
 
 // issueDateRe is the date of an issue in a masthead line.
 var issueDateRe = regexp.MustCompile(`(?i)(?:^|[\s–—-])(?:édition|numéro|parution|paru)\s+(?:du|le)\s+((?:\p{L}+\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})(?:$|[\s–—.,-])`)

@@ -670,3 +670,14 @@ func TestNewsletterMastheadIssueDateGivesThePublicationDate(t *testing.T) {
 		}
 	}
 }
+
+func TestActClosingPublicationGivesThePublicationDate(t *testing.T) {
+	text := "VILLE DE X\n\nDélibération n° 2025-014\n\nLe conseil municipal a adopté la programmation 2025.\n\nActe rendu exécutoire après dépôt en préfecture le 14 février 2025 et publication le 14 février 2025.\n"
+	arts, err := article.Parse("deliberation.txt", []byte(text), article.Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := arts[0].PublishedAt; got != "2025-02-14" {
+		t.Errorf("published %q, want 2025-02-14", got)
+	}
+}
