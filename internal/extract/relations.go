@@ -1300,11 +1300,20 @@ func (s *state) orgPlaces() {
 		}
 		sp := o.spans[0]
 		sent := d.toks[sp[0]].sent
-		// ", à Marseille" right after
-		if d.punct(sp[1], ",") && d.is(sp[1]+1, "a") {
+		// ", à Marseille", ", au Robert" right after
+		if d.punct(sp[1], ",") && d.is(sp[1]+1, "a", "au") {
 			if t := s.ter(sp[1] + 2); t != nil && t.kind == string(geo.LevelCommune) {
 				s.relate(kg.LocatedIn, o, t, "", sent, "rules/org-place", 0.7)
 				continue
+			}
+		}
+		// "le pôle Lot'Coop à Cahors et …": a typed name and its town, closed
+		if d.is(sp[1], "a", "au") && s.typedName(o) {
+			if t := s.ter(sp[1] + 1); t != nil && t.kind == string(geo.LevelCommune) {
+				if _, en, ok := t.mentionAt(sp[1] + 1); ok && (en >= len(d.toks) || d.toks[en].kind == tPunct || d.is(en, "et")) && !s.sentHasAnyEvent(sent) {
+					s.relate(kg.LocatedIn, o, t, "", sent, "rules/org-place", 0.65)
+					continue
+				}
 			}
 		}
 		// "…à Toulouse, où l'association X"
@@ -1538,6 +1547,31 @@ func (s *state) reportedEventBefore(i int) *ent {
 		return best.parentEv // past the round table's item or paragraph
 	}
 	return best
+}
+
+// typedName reports whether o was introduced with a type noun before its
+// name ("le pôle Lot'Coop", "la coopérative X").
+func (s *state) typedName(o *ent) bool {
+	f := fold(o.name)
+	for _, n := range o.names {
+		if g := fold(n); len(g) > len(f) && strings.HasSuffix(g, " "+f) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentHasAnyEvent reports whether an event is named in sentence si.
+func (s *state) sentHasAnyEvent(si int) bool {
+	d := s.d
+	for _, e := range s.evList {
+		for _, sp := range e.spans {
+			if d.toks[sp[0]].sent == si {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appositionPlaces links an organization to the regions and departments an
