@@ -37,6 +37,9 @@ func (s *state) people() {
 		if s.placeNamed(t0, t1) {
 			continue // "à Sandy Ground": a neighbourhood, not a person
 		}
+		if !titled && d.is(t0-1, "projet", "programme", "dispositif", "jardin", "festival", "operation") {
+			continue // "le projet Jaden Anlè": a project's name, not a person
+		}
 		var p *ent
 		if name == "" {
 			// a title and a surname: a person named before, else the surname alone

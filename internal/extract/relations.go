@@ -892,6 +892,7 @@ func (s *state) initiativeRelations() {
 			}
 		}
 	}
+	s.presentedTogether()
 	// "L'association gestionnaire, X": the organization running the place named before
 	for i := 0; i+2 < len(d.toks); i++ {
 		if !d.is(i, "gestionnaire") || !d.punct(i+1, ",") {
@@ -1171,7 +1172,49 @@ func (s *state) presentedAt(ini *ent) {
 		}
 		if ev := s.reportedEventBefore(sp[0]); ev != nil {
 			s.relate(kg.PresentedAt, ini, ev, "", sent, "rules/initiative-presented", 0.7)
+			if ev.parentEv != nil {
+				// presented at a round table: at the event it belongs to
+				s.relate(kg.PresentedAt, ini, ev.parentEv, "", sent, "rules/initiative-presented", 0.65)
+			}
 			return
+		}
+	}
+}
+
+// presentedTogether reads "Ces trois projets ont été présentés lors de la
+// table ronde X": the initiatives named in the sentences before were
+// presented at the event of that sentence.
+func (s *state) presentedTogether() {
+	d := s.d
+	for si, r := range d.sents {
+		if !d.is(r[0], "ces") || !d.is(r[0]+1, "projets", "initiatives", "actions", "experiences", "structures") && !d.is(r[0]+2, "projets", "initiatives", "actions", "experiences", "structures") {
+			continue
+		}
+		cue, ev := false, (*ent)(nil)
+		for j := r[0]; j < r[1]; j++ {
+			if presentCues[d.toks[j].fold] {
+				cue = true
+			}
+			if e := s.own(j); e != nil && e.typ == kg.TypeEvent && ev == nil {
+				ev = e
+			}
+		}
+		if !cue || ev == nil {
+			continue
+		}
+		for _, ini := range s.ents {
+			if ini.typ != kg.TypeInitiative {
+				continue
+			}
+			for _, sp := range ini.spans {
+				if x := d.toks[sp[0]].sent; x < si && x >= si-4 {
+					s.relate(kg.PresentedAt, ini, ev, "", si, "rules/initiatives-presented", 0.65)
+					if ev.parentEv != nil {
+						s.relate(kg.PresentedAt, ini, ev.parentEv, "", si, "rules/initiatives-presented", 0.6)
+					}
+					break
+				}
+			}
 		}
 	}
 }
