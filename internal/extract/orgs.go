@@ -115,11 +115,19 @@ func (s *state) authorities() {
 			level = geo.LevelCommune
 		case tk.fold == "collectivite" && tk.cap && d.is(i+1, "territoriale", "europeenne"):
 			level, head = geo.LevelRegion, 2 // "Collectivité territoriale de Guyane
+		case tk.fold == "collectivite" && tk.cap && d.is(i+1, "de", "d"):
+			level = geo.LevelRegion // "Collectivité de Corse"
 		default:
 			continue
 		}
 		k := s.skipPrep(i + head)
 		g, cands := s.geoAt(k, level)
+		if d.is(i+head, "de", "d") && i+head+1 < len(d.toks) && d.toks[i+head+1].cap && articles[d.toks[i+head+1].fold] {
+			// "Ville de La Roche-sur-Yon": the article belongs to the name
+			if g2, c2 := s.geoAt(i+head+1, level); g2 != nil {
+				g, cands = g2, c2
+			}
+		}
 		strong := tk.cap || head == 2
 		if g == nil {
 			// "la Région", "le Département", "le Conseil régional": the one named before
@@ -178,10 +186,14 @@ func (s *state) authorities() {
 				continue // "Plaine Commune", an établissement public territorial, is its own authority's name (not in "le CLSM de Plaine Commune")
 			}
 			o := s.authorityEnt(c)
-			o.name = s.d.str(g.t0, g.t1)
-			o = s.add(o, g.t0, g.t1)
-			s.claim(o, g.t0, g.t1)
-			s.mentionTerritory(c, g.t0, g.t1)
+			t0 := g.t0
+			if p := t0 - 1; p >= 0 && s.d.toks[p].cap && articles[s.d.toks[p].fold] && s.free(p, p+1) && strings.Contains(fold(c.Name), s.d.toks[p].fold+" "+s.d.toks[t0].fold) {
+				t0 = p // "Le Havre Seine Métropole" opening a sentence
+			}
+			o.name = s.d.str(t0, g.t1)
+			o = s.add(o, t0, g.t1)
+			s.claim(o, t0, g.t1)
+			s.mentionTerritory(c, t0, g.t1)
 			break
 		}
 	}
@@ -261,6 +273,18 @@ func (s *state) genericBodyAt(i int) bool {
 	return false
 }
 
+// townAt reports whether a commune's name starts at token i.
+func (s *state) townAt(i int) bool {
+	for _, g := range s.gAt[i] {
+		for _, c := range g.m.Candidates {
+			if c.Level == geo.LevelCommune {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // intercommunalities finds the groupings of communes named the way they
 // call themselves — "Valence Romans Agglo", "Lorient Agglomération",
 // "Bordeaux Métropole", "Communauté de communes du Pays de X",
@@ -282,6 +306,9 @@ func (s *state) intercommunalities() {
 			st = i
 			for st > 0 && st > i-5 && d.toks[st-1].cap && d.toks[st-1].kind == tWord && d.sameSent(st-1, i) && !articles[d.toks[st-1].fold] && !namePreps[d.toks[st-1].fold] && !nameStops[d.toks[st-1].fold] && s.free(st-1, st) {
 				st--
+			}
+			if st > 0 && st < i && d.toks[st-1].cap && articles[d.toks[st-1].fold] && s.free(st-1, st) && s.townAt(st-1) {
+				st-- // "Le Havre Seine Métropole": the article of the town's name
 			}
 			if st == i || i+1 < n && d.toks[i+1].cap && d.sameSent(i, i+1) || s.lexiconOrgOver(st, i+1) {
 				continue // "Lille Métropole Habitat": a longer name
