@@ -511,6 +511,17 @@ func (s *state) prefectureOrg(h hit) (*ent, int, bool) {
 			o = s.add(o, h.t0, en)
 			return o, en, false
 		}
+		if e.terr.Level == geo.LevelCommune && strings.HasPrefix(d.toks[h.t0].fold, "delegue") && s.x.prefecture != nil {
+			// "la déléguée du préfet pour les quartiers de Bastia": the
+			// Préfecture of the town's department, when the article names it
+			if dep := s.x.geo.Department(e.terr.Department); dep != nil {
+				if de := s.byID[kg.ID(dep.ID())]; de != nil && len(de.spans) > 0 {
+					o := s.prefectureEnt(dep, de)
+					o = s.add(o, h.t0, h.t0)
+					return o, en, false
+				}
+			}
+		}
 		otherPlace = true
 		j = en - 1
 	}
