@@ -645,7 +645,12 @@ func (s *state) mergeInto(e, into *ent) {
 func (s *state) genericNamedAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 	d := s.d
 	k := s.skipPrep(t1)
-	if k == t1 || k >= len(d.toks) || !d.toks[k].cap || !d.sameSent(t0, k) || !s.free(k, k+1) || s.ter(k) != nil {
+	if k == t1 && t1-t0 == 1 && d.toks[t0].upper && k < len(d.toks) && d.toks[k].cap && !d.toks[k].upper && !articles[d.toks[k].fold] && d.sameSent(t0, k) {
+		k = t1 // "GEIQ Logistique Provence": the acronym of the class, then the body's own name
+	} else if k == t1 {
+		return nil, 0
+	}
+	if k >= len(d.toks) || !d.toks[k].cap || !d.sameSent(t0, k) || !s.free(k, k+1) || s.ter(k) != nil {
 		return nil, 0
 	}
 	st, end, _ := s.properName(k, false)
@@ -809,7 +814,7 @@ func (s *state) typedNames() {
 					}
 				}
 			}
-			if !hd.keep && (hd.kind == "company" || hd.kind == "association" || hd.kind == "cooperative" || hd.kind == "collective") && !s.initiativeKindAt(h.t0) && d.is(j, "de", "d") && j+2 < len(d.toks) && d.toks[j+1].kind == tWord && !d.toks[j+1].cap && !determiners[d.toks[j+1].fold] && !namePreps[d.toks[j+1].fold] && d.sameSent(j, j+2) {
+			if !hd.keep && (hd.kind == "company" || hd.kind == "association" || hd.kind == "cooperative" || hd.kind == "collective" || hd.kind == "network") && !s.initiativeKindAt(h.t0) && d.is(j, "de", "d") && j+2 < len(d.toks) && d.toks[j+1].kind == tWord && !d.toks[j+1].cap && !determiners[d.toks[j+1].fold] && !namePreps[d.toks[j+1].fold] && d.sameSent(j, j+2) {
 				// "la compagnie de danse Les Passeurs de Gestes", "le club de boxe
 				// éducative Ring Olympique": the kind, then the name
 				if d.toks[j+2].cap {
