@@ -189,18 +189,19 @@ func (s *state) personAt(i int) (t0, t1 int, name, surname string, titled bool) 
 // particle like "El" inside may be one too).
 func (s *state) givenCount(f string) int {
 	g := s.x.lx.givenNames
-	if n := g[f]; n > 0 || !strings.Contains(f, " ") {
-		return n
+	direct := g[f]
+	if !strings.Contains(f, " ") {
+		return direct
 	}
 	best := 0
 	for _, p := range strings.Fields(f) {
 		n := g[p]
 		if n == 0 {
-			return 0
+			return direct
 		}
 		best = max(best, n)
 	}
-	return best
+	return max(direct, best) // a rare compound of frequent given names ("Rose-Aimée") is a given name
 }
 
 // surnameToken reports whether token k can be a surname.
