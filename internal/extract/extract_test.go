@@ -82,7 +82,7 @@ func TestDevArticleMeetsTheQualityBar(t *testing.T) {
 // The tuned, held-out and blind articles must stay well above chance; the
 // figures of record are in BENCHMARKS.md (maillage eval).
 func TestOwnCorpusScoresStayHigh(t *testing.T) {
-	for _, sub := range []string{"tune", "holdout", "blind", "blind2"} {
+	for _, sub := range []string{"tune", "holdout", "blind", "blind2", "blind3", "blind4"} {
 		rep := score(t, filepath.Join(corpus, sub))
 		if rep.Articles < 5 {
 			t.Errorf("%s: only %d articles", sub, rep.Articles)

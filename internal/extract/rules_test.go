@@ -1,0 +1,96 @@
+package extract_test
+
+import (
+	"testing"
+
+	"github.com/maillage/maillage/internal/kg"
+)
+
+// extractText extracts a plain text and returns its graph with a lookup of
+// entity names by id.
+func extractText(t *testing.T, text string) (kg.ArticleGraph, map[kg.ID]kg.Entity) {
+	t.Helper()
+	a := kg.Article{ID: kg.ArticleID("", text), Text: text, PublishedAt: "2025-03-01"}
+	g := extractor(t).Extract(a)
+	byID := map[kg.ID]kg.Entity{}
+	for _, e := range g.Entities {
+		byID[e.ID] = e
+	}
+	return g, byID
+}
+
+// hasRel reports whether the graph relates the entities named from and to.
+func hasRel(g kg.ArticleGraph, byID map[kg.ID]kg.Entity, typ kg.RelationType, from, to string) bool {
+	for _, r := range g.Relations {
+		if r.Type == typ && byID[r.From].Name == from && byID[r.To].Name == to {
+			return true
+		}
+	}
+	return false
+}
+
+func hasEntity(byID map[kg.ID]kg.Entity, typ kg.EntityType, name string) bool {
+	for _, e := range byID {
+		if e.Type == typ && e.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRoleComplementNamesTheStructureOrIntercommunalityNamedBefore(t *testing.T) {
+	g, byID := extractText(t, "À Vannes, la ressourcerie Les Trois Pommes a ouvert en mars dans le centre-ville. "+
+		"Les ateliers sont encadrés par Pierre-Yves Guégan, responsable de la ressourcerie. "+
+		"Lorient Agglomération a financé les travaux. "+
+		"Pour Solène Kerjean, vice-présidente de l'agglomération chargée des déchets, « c'est un modèle ».")
+	if !hasRel(g, byID, kg.HoldsRole, "Pierre-Yves Guégan", "Les Trois Pommes") {
+		t.Errorf("no HOLDS_ROLE to the structure's organization: %+v", g.Relations)
+	}
+	found := false
+	for _, r := range g.Relations {
+		if r.Type == kg.HoldsRole && byID[r.From].Name == "Solène Kerjean" && byID[r.To].Type == kg.TypeOrganization {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no HOLDS_ROLE of the vice-présidente de l'agglomération: %+v", g.Relations)
+	}
+}
+
+func TestStreetsAndBuildingsNamedAfterSaintsAreNoPlaces(t *testing.T) {
+	_, byID := extractText(t, "À Tours, la place Saint-Paul sera végétalisée et le stade Saint-Louis rénové, annonce la Ville de Tours.")
+	for _, name := range []string{"Saint-Paul", "Saint-Louis"} {
+		if hasEntity(byID, kg.TypeTerritory, name) {
+			t.Errorf("%s read as a territory", name)
+		}
+	}
+	if !hasEntity(byID, kg.TypeTerritory, "Tours") {
+		t.Errorf("Tours not read: %+v", byID)
+	}
+}
+
+func TestCompoundGivenNamesOfFrequentPartsMakePeople(t *testing.T) {
+	_, byID := extractText(t, "La boutique a ouvert en janvier. Sa gérante, Rose-Aimée Lafleur, prévoit déjà un second magasin.")
+	if !hasEntity(byID, kg.TypePerson, "Rose-Aimée Lafleur") {
+		t.Errorf("no person Rose-Aimée Lafleur: %+v", byID)
+	}
+}
+
+func TestPronounAfterCarrierPhraseIsTheStructureNamedBefore(t *testing.T) {
+	g, byID := extractText(t, "À Vannes, la recyclerie Les Trois Pommes a ouvert en mars.\n\nPortée par l'association Vivre Ensemble, elle collecte et revend des meubles.")
+	if !hasRel(g, byID, kg.LedBy, "Recyclerie Les Trois Pommes", "Vivre Ensemble") {
+		t.Errorf("no LED_BY from 'Portée par X, elle …': %+v", g.Relations)
+	}
+}
+
+func TestBranchNamedAfterAFormerRegionIsLocatedInNoRegion(t *testing.T) {
+	g, byID := extractText(t, "Pour Anne Weber, directrice de France Active Picardie, ce fonds comble un manque.")
+	if !hasEntity(byID, kg.TypeOrganization, "France Active Picardie") {
+		t.Fatalf("no France Active Picardie: %+v", byID)
+	}
+	for _, r := range g.Relations {
+		if r.Type == kg.LocatedIn && byID[r.From].Name == "France Active Picardie" {
+			t.Errorf("France Active Picardie located in %s", byID[r.To].Name)
+		}
+	}
+}
