@@ -189,7 +189,7 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 			dateLines[sent] = true
 		}
 		// an agenda entry's title line: the description under it says where
-		if r := d.sents[sent]; (sp[1]-sp[0])*10 >= (r[1]-r[0])*6 && d.toks[r[0]].nl && sent+1 < len(d.sents) && !dateLines[sent+1] && !s.sentHasEvent(sent+1, e) {
+		if r := d.sents[sent]; ((sp[1]-sp[0])*10 >= (r[1]-r[0])*6 || headingLine(d, sp[0]) && s.sentHasDate(sent)) && d.toks[r[0]].nl && sent+1 < len(d.sents) && !dateLines[sent+1] && !s.sentHasEvent(sent+1, e) {
 			sents = append(sents, sent+1)
 		}
 		var place, quartier, premises *ent
@@ -234,7 +234,7 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 							break
 						}
 					}
-					if premises == nil && k == s.skipArticle(j+1) && (d.is(j, "au") || d.is(j, "a") && k > j+1) {
+					if premises == nil && k == s.skipArticle(j+1) && (d.is(j, "au", "aux") || d.is(j, "a") && k > j+1) {
 						if o := s.venueAt(k); o != nil {
 							premises = o // "au Quai des Savoirs"
 							break
@@ -263,11 +263,38 @@ func (s *state) heldAt(e *ent, organizers map[*ent]bool) {
 			place, quartier = bestPlace, bestQuartier
 		}
 		s.heldAtRelate(e, place, quartier, premises, sent)
+		if premises == nil {
+			// the town from one mention, the premises from a later one
+			// ("organise son forum annuel à la Maison des associations de Rennes")
+			for _, sp2 := range e.spans[si+1:] {
+				if o := s.premisesIn(d.toks[sp2[0]].sent); o != nil {
+					s.relate(kg.HeldAt, e, o, "", d.toks[sp2[0]].sent, "rules/event-premises", 0.65)
+					break
+				}
+			}
+		}
 		return
 	}
 	if bestPlace != nil {
 		s.heldAtRelate(e, bestPlace, bestQuartier, nil, bestSent)
 	}
+}
+
+// premisesIn returns the premises written after "à la", "au", "aux" in
+// sentence si: an organization mention starting right after the locative.
+func (s *state) premisesIn(si int) *ent {
+	d := s.d
+	r := d.sents[si]
+	for j := r[0]; j+1 < r[1]; j++ {
+		if !d.is(j, "a", "au", "aux") {
+			continue
+		}
+		k := s.skipArticle(j + 1)
+		if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && (o.kind == "venue" || o.kind == "association") {
+			return o
+		}
+	}
+	return nil
 }
 
 // heldAtRelate writes where an event took place.
