@@ -70,6 +70,20 @@ func (s *state) eventRelations() {
 				s.relate(kg.Organized, o, e, "", sent, "rules/event-organized-by", 0.85)
 				organizers[o] = true
 			}
+			// a dated heading, then "Le réseau X réunit ses membres à …": the
+			// description's subject organizes the heading's event
+			if len(organizers) == 0 && headingLine(d, sp[0]) && s.sentHasDate(sent) && sent+1 < len(d.sents) && !s.sentHasAnyEvent(sent+1) {
+				r := d.sents[sent+1]
+				for v := r[0]; v < r[1] && v < r[0]+12; v++ {
+					if organizeVerbs[d.toks[v].fold] {
+						for _, o := range s.subjectsBefore(v) {
+							s.relate(kg.Organized, o, e, "", sent+1, "rules/event-heading-subject", 0.7)
+							organizers[o] = true
+						}
+						break
+					}
+				}
+			}
 		}
 		s.heldAt(e, organizers)
 	}
