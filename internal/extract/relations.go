@@ -1548,13 +1548,13 @@ func (s *state) agendaLine(i int) bool {
 }
 
 // eventNear reports whether an event is named in the sentence of token i
-// or in the two before it.
+// or in the four before it.
 func (s *state) eventNear(i int) bool {
 	d := s.d
 	si := d.toks[i].sent
 	for _, e := range s.evList {
 		for _, sp := range e.spans {
-			if x := d.toks[sp[0]].sent; x <= si && x >= si-2 {
+			if x := d.toks[sp[0]].sent; x <= si && x >= si-4 {
 				return true
 			}
 		}
