@@ -899,6 +899,13 @@ func (s *state) typedNames() {
 		// a structure: crèche, tiers-lieu, épicerie solidaire…
 		k := s.x.lx.initiatives[h.ref.idx]
 		st, end, quotedName := s.properName(h.t1, false)
+		lowerArticle := false
+		if end <= st && d.is(h.t1, "la", "le", "les") && !d.toks[h.t1].cap && h.t1+1 < len(d.toks) && d.toks[h.t1+1].cap && d.sameSent(h.t1, h.t1+1) && !s.townAt(h.t1+1) {
+			// "le tiers-lieu la Fabrique de Caucriauville": the name's article in lower case
+			if st2, e2, q2 := s.properName(h.t1+1, false); e2 > st2 && !q2 {
+				st, end, lowerArticle = h.t1, e2, true
+			}
+		}
 		if quotedName && end > st && s.free(h.t0, end+1) {
 			// "l'atelier vélo « Elles roulent »", "le chantier d'insertion « Propreté et
 			// embellissement »": the title of an action, not an organization's name
@@ -941,6 +948,9 @@ func (s *state) typedNames() {
 			continue // "l'auto-école sociale Racines" is a name, "la crèche Bretagne" is not
 		}
 		orgName := d.str(st, end)
+		if lowerArticle {
+			orgName = capitalize(orgName)
+		}
 		org := s.add(&ent{typ: kg.TypeOrganization, name: orgName, kind: "organization", names: []string{d.str(h.t0, end)}}, st, end)
 		s.claim(org, st, end)
 		if d.is(h.t0-1, "la", "le", "l") && d.is(h.t0-2, "par") {
