@@ -187,9 +187,8 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 	var o *ent
 	end := paren
 	switch {
-	case le != nil && (le.branch || le.generic) && place != nil:
-		_, cands := s.geoAt(place.t0, geo.LevelRegion, geo.LevelDepartment)
-		t := s.pick(place.m, cands)
+	case le != nil && (le.branch || le.generic) && place != nil && s.regionOrDepartmentAt(place) != nil:
+		t := s.regionOrDepartmentAt(place)
 		written := d.str(st, max(place.t1, paren))
 		if place == inner {
 			written = d.str(st, paren) // "… d'Occitanie (CRESS Occitanie)": the long form
@@ -381,4 +380,14 @@ func (s *state) orgByInitials(t0, t1 int) *ent {
 		s.acronyms[f] = found
 	}
 	return found
+}
+
+// regionOrDepartmentAt returns the region or department a place match
+// names, nil when it names only a commune ("PLIE REZE").
+func (s *state) regionOrDepartmentAt(place *gtok) *geo.Territory {
+	_, cands := s.geoAt(place.t0, geo.LevelRegion, geo.LevelDepartment)
+	if len(cands) == 0 {
+		return nil
+	}
+	return s.pick(place.m, cands)
 }

@@ -329,6 +329,9 @@ func (s *state) territories() {
 		if strings.Contains(bestM.Note, "former") {
 			continue // "Franche-Comté", "la Picardie": a former region, not today's
 		}
+		if g.t1 == g.t0+1 && s.d.is(g.t0, "ville", "region", "departement", "metropole", "commune") && s.d.is(g.t0-1, "la", "le", "l", "sa", "son", "cette", "notre") {
+			continue // "la Ville et Grand Poitiers": the town's authority, not the village of Ville
+		}
 		if holder == nil && s.afterOdonym(g.t0) {
 			continue // "place Saint-Paul", "stade Marcel-Paul", "rue de Mons": a street or a building
 		}

@@ -94,3 +94,17 @@ func TestBranchNamedAfterAFormerRegionIsLocatedInNoRegion(t *testing.T) {
 		}
 	}
 }
+
+func TestInclusiveWritingStaysInTheName(t *testing.T) {
+	_, byID := extractText(t, "La réunion se tiendra au centre social Voisin(e)s, à Lyon, avec les habitant·e·s du quartier.")
+	if !hasEntity(byID, kg.TypeOrganization, "Centre social Voisin(e)s") {
+		t.Errorf("no Centre social Voisin(e)s: %+v", byID)
+	}
+}
+
+func TestAuthorityNounAfterAnArticleIsNoVillage(t *testing.T) {
+	_, byID := extractText(t, "À Poitiers, la Ville et Grand Poitiers ouvriront le mois par une soirée.")
+	if hasEntity(byID, kg.TypeTerritory, "Ville") {
+		t.Errorf("'la Ville' read as the commune Ville: %+v", byID)
+	}
+}

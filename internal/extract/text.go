@@ -189,6 +189,21 @@ func tokenize(text string) *doc {
 					rj++
 					continue
 				}
+				if r2 == '(' && kind == tWord {
+					// inclusive writing: "habitant(e)s", "Pluriel(le)s"
+					if n := inclusiveSuffix(text[j:]); n > 0 {
+						rj += utf8.RuneCountInString(text[j : j+n])
+						j += n
+						continue
+					}
+				}
+				if r2 == '·' && kind == tWord && j+len("·") < len(text) {
+					if r3, _ := utf8.DecodeRuneInString(text[j+len("·"):]); unicode.IsLower(r3) {
+						j += len("·") // "habitant·e·s"
+						rj++
+						continue
+					}
+				}
 				if isHyphen(r2) || isApos(r2) || (r2 == '.' || r2 == ',') && kind == tNum {
 					// joined only between word characters
 					if j+s2 < len(text) {
@@ -221,6 +236,41 @@ func tokenize(text string) *doc {
 	d.segment()
 	d.buildFoldedView()
 	return d
+}
+
+// inclusiveSuffix returns the length in bytes of an inclusive-writing
+// suffix at the start of s — "(e)", "(le)s", "(ne)s" followed by the end of
+// the word — or 0.
+func inclusiveSuffix(s string) int {
+	if len(s) < 3 || s[0] != '(' {
+		return 0
+	}
+	i, letters := 1, 0
+	for i < len(s) && letters <= 3 {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLower(r) {
+			break
+		}
+		i += sz
+		letters++
+	}
+	if letters == 0 || letters > 3 || i >= len(s) || s[i] != ')' {
+		return 0
+	}
+	i++
+	for i < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLower(r) {
+			break
+		}
+		i += sz
+	}
+	if i < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[i:]); isWordRune(r) {
+			return 0
+		}
+	}
+	return i
 }
 
 func (d *doc) addToken(text string, b0, b1, r0, r1 int, kind tokKind, line int, nl, blank bool) {
