@@ -39,6 +39,14 @@ func (s *state) roles() {
 		if person == nil && d.is(h.t0-1, "et") && lastPerson != nil && lastEnd >= h.t0-8 && d.sameSent(lastEnd, h.t0) {
 			person = lastPerson // "vice-présidente du RTES et adjointe à la maire de Grenoble"
 		}
+		if person == nil && d.toks[h.t0].nl {
+			person = s.personLineBefore(h.t0) // a profile: "Prénom Nom" on its line, then "Coordinateur du tiers-lieu X | …"
+		}
+		if org == nil && person != nil && portfolioAfter(d, h.t1) {
+			// "Rapporteure : Mme X, vice-présidente chargée de l'insertion": an
+			// elected official of the one local authority the text names
+			org = s.onlyAuthorityOrg()
+		}
 		if person != nil {
 			lastPerson, lastEnd = person, max(orgEnd, h.t1)
 			if org != nil {
@@ -119,6 +127,19 @@ func (s *state) roleOrg(h hit, re roleEntry) (org *ent, end int, implied bool) {
 		if prep && t.kind == tWord && !t.cap && (kindNoun[t.fold] != "" || t.fold == "centre" || t.fold == "regie" || t.fold == "structure" || t.fold == "reseau") {
 			if o := s.orgBefore(j, t.fold); o != nil {
 				return o, j + 1, false
+			}
+		}
+		if prep && t.kind == tWord && !t.cap && j+1 < len(d.toks) && (s.initKindAt(j) || s.isHead(j)) {
+			// "coordinateur du tiers-lieu Lakou Numérik": the kind, then the name
+			k := j + 1
+			for _, hi := range s.byTok[j] {
+				if h2 := s.hits[hi]; (h2.ref.kind == lkInit || h2.ref.kind == lkHead) && h2.t0 == j && h2.t1 > k {
+					k = h2.t1
+				}
+			}
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) {
+				_, oe, _ := o.mentionAt(k)
+				return o, oe, false
 			}
 		}
 		if prep && t.kind == tWord && !t.cap && d.is(j-1, "l", "la", "le") {
@@ -249,17 +270,32 @@ func (s *state) anaphoricOrg(j int) (*ent, int) {
 			}
 		}
 	}
-	// "de l'épicerie" for the "épicerie solidaire X" named before
-	for k := j - 1; k >= 0 && d.toks[k].sent >= d.toks[j].sent-6; k-- {
-		if e := s.own(k); e != nil && e.typ == kg.TypeInitiative && e.structure && strings.HasPrefix(fold(e.name), f+" ") {
-			if o := s.structOrg[e]; o != nil {
-				return o, j + 1
-			}
+	// "de l'épicerie" for the "épicerie solidaire X" named before (nearby,
+	// else the only one named before)
+	var onlyStruct *ent
+	nStruct := 0
+	for k := j - 1; k >= 0; k-- {
+		e := s.own(k)
+		if e == nil || e.typ != kg.TypeInitiative || !e.structure || !strings.HasPrefix(fold(e.name), f+" ") || s.structOrg[e] == nil {
+			continue
 		}
+		if d.toks[k].sent >= d.toks[j].sent-6 {
+			return s.structOrg[e], j + 1
+		}
+		if e != onlyStruct {
+			nStruct++
+			onlyStruct = e
+		}
+	}
+	if nStruct == 1 {
+		return s.structOrg[onlyStruct], j + 1
 	}
 	if s.isHead(j) {
 		if o := s.orgBefore(j, f); o != nil {
 			return o, j + 1
+		}
+		if o := s.onlyOrgNamedBefore(j, f); o != nil {
+			return o, j + 1 // "la directrice du centre social" far below "le centre social du Pigeonnier"
 		}
 		if f == "association" {
 			if o := s.orgSubjectBefore(j); o != nil {
@@ -268,6 +304,84 @@ func (s *state) anaphoricOrg(j int) (*ent, int) {
 		}
 	}
 	return nil, 0
+}
+
+// personLineBefore returns the person written alone on the line before
+// token i.
+func (s *state) personLineBefore(i int) *ent {
+	d := s.d
+	for _, ln := range d.lines {
+		if ln[1] != i && !(ln[1] < i && ln[1]+1 > i-1 && ln[1] <= i) {
+			continue
+		}
+		if ln[1] != i {
+			continue
+		}
+		if p := s.own(ln[0]); p != nil && p.typ == kg.TypePerson {
+			if _, e, ok := p.mentionAt(ln[0]); ok && e == ln[1] {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// portfolioAfter reports whether an elected official's portfolio follows
+// the role ending at token i ("vice-présidente chargée de …", "adjoint
+// délégué à …").
+func portfolioAfter(d *doc, i int) bool {
+	return d.is(i, "charge", "chargee", "delegue", "deleguee", "en")
+}
+
+// onlyAuthorityOrg returns the one local authority the article names (nil
+// if none or several).
+func (s *state) onlyAuthorityOrg() *ent {
+	var only, onlyWide *ent
+	wide := 0
+	for _, e := range s.ents {
+		if e.typ != kg.TypeOrganization || !e.auth || len(e.spans) == 0 {
+			continue
+		}
+		if only != nil && only != e {
+			only = nil
+			break
+		}
+		only = e
+	}
+	if only != nil {
+		return only
+	}
+	// else the one department or region authority ("Rapporteure : …" in a
+	// Département's deliberation that also names an intercommunality)
+	for _, e := range s.ents {
+		if e.typ == kg.TypeOrganization && e.auth && len(e.spans) > 0 && e.governs != nil && e.governs.terr != nil &&
+			(e.governs.terr.Level == geo.LevelDepartment || e.governs.terr.Level == geo.LevelRegion) {
+			if onlyWide != e {
+				wide++
+			}
+			onlyWide = e
+		}
+	}
+	if wide == 1 {
+		return onlyWide
+	}
+	return nil
+}
+
+// onlyOrgNamedBefore returns the one organization named before token j
+// whose name holds the noun ("centre", "collectif"), nil if none or several.
+func (s *state) onlyOrgNamedBefore(j int, noun string) *ent {
+	var only *ent
+	for _, e := range s.ents {
+		if e.typ != kg.TypeOrganization || len(e.spans) == 0 || e.spans[0][0] >= j || !containsWord(fold(e.name), noun) {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = e
+	}
+	return only
 }
 
 // roleAt reports whether a role starts at token i.
