@@ -311,11 +311,8 @@ func (s *state) anaphoricOrg(j int) (*ent, int) {
 func (s *state) personLineBefore(i int) *ent {
 	d := s.d
 	for _, ln := range d.lines {
-		if ln[1] != i && !(ln[1] < i && ln[1]+1 > i-1 && ln[1] <= i) {
-			continue
-		}
 		if ln[1] != i {
-			continue
+			continue // the line ending right before token i
 		}
 		if p := s.own(ln[0]); p != nil && p.typ == kg.TypePerson {
 			if _, e, ok := p.mentionAt(ln[0]); ok && e == ln[1] {
