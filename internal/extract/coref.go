@@ -41,11 +41,43 @@ func (s *state) coreference() {
 		if !s.free(a[0], a[1]) {
 			continue
 		}
-		if e := s.eventBefore(a[0]); e != nil {
+		e := s.eventOfKindBefore(a[0])
+		if e == nil {
+			e = s.eventBefore(a[0])
+		}
+		if e != nil {
 			s.add(e, a[0], a[1])
 			s.claim(e, a[0], a[1])
 		}
 	}
+}
+
+// eventOfKindBefore returns the event named last before token i whose kind
+// is the one written at i ("Fin de la visite." after a round table: the
+// visit), nil if none.
+func (s *state) eventOfKindBefore(i int) *ent {
+	kind := ""
+	for _, hi := range s.byTok[i] {
+		if h := s.hits[hi]; h.ref.kind == lkEvent && h.t0 == i {
+			kind = s.x.lx.events[h.ref.idx].kind
+		}
+	}
+	if kind == "" {
+		return nil
+	}
+	var best *ent
+	bestTok := -1
+	for _, e := range s.evList {
+		if e.kind != kind {
+			continue
+		}
+		for _, sp := range e.spans {
+			if sp[0] < i && sp[0] > bestTok {
+				best, bestTok = e, sp[0]
+			}
+		}
+	}
+	return best
 }
 
 // eventBefore returns the event named last before token i, else the first

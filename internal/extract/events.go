@@ -475,6 +475,12 @@ func (s *state) eventAt(h hit) *evMention {
 	if d.capsLine(h.t0) {
 		return nil // a heading in capitals ("PROGRAMME DE LA JOURNÉE")
 	}
+	if kindWord == "visite" && (!d.is(h.t1, "de", "d", "du") || s.personStartsAt(h.t1+1) == nil && !d.is(h.t1+1, "la", "le") || s.scheduleLine(h.t0)) {
+		return nil // a visit is an event when someone's: "Visite de Mme X, ministre …"
+	}
+	if kindWord == "visite" && d.is(h.t1+1, "la", "le") && !d.is(h.t1+2, "ministre", "prefet", "prefete", "secretaire", "president", "presidente") {
+		return nil // "la visite du chantier"
+	}
 	m := &evMention{t0: h.t0, t1: h.t1, kindTok: h.t0, kindEnd: h.t1, kind: k.kind, kindWord: kindWord}
 	kindTk := d.toks[h.t0]
 	// the number of the head word ("journées d'échanges" is plural, "journée d'échanges" is not)
@@ -597,6 +603,9 @@ func (s *state) eventAt(h hit) *evMention {
 	}
 	if !specific || plural && !kindTk.cap {
 		return nil
+	}
+	if title == "" && !hasTopic && ord == 0 && s.scheduleLine(h.t0) {
+		return nil // "10h45 – Rencontre avec …": a part of the day's schedule
 	}
 	if plural && indefinite {
 		return nil

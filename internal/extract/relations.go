@@ -315,6 +315,18 @@ func (s *state) premisesIn(si int) *ent {
 func (s *state) heldAtRelate(e, place, quartier, premises *ent, sent int) {
 	if place != nil {
 		s.relate(kg.HeldAt, e, place, "", sent, "rules/event-place", 0.75)
+		// "à Béziers et à Montpellier", "à Béziers puis à Montpellier"
+		d := s.d
+		for _, sp := range place.spans {
+			if d.toks[sp[0]].sent != sent {
+				continue
+			}
+			if x := sp[1]; d.is(x, "et", "puis") && d.is(x+1, "a", "au") {
+				if t := s.ter(x + 2); t != nil && t.kind == string(geo.LevelCommune) && t != place {
+					s.relate(kg.HeldAt, e, t, "", sent, "rules/event-place", 0.7)
+				}
+			}
+		}
 	}
 	if quartier != nil && (place == nil || quartier.parent == place || quartier.terr != nil && slices.Contains(quartier.terr.Parents, string(place.id))) {
 		s.relate(kg.HeldAt, e, quartier, "", sent, "rules/event-place", 0.65)
@@ -442,6 +454,19 @@ func (s *state) participants() {
 			s.relate(kg.ParticipatedIn, p, ev.parentEv, "", d.toks[tok].sent, rule, conf*0.9)
 		}
 	}
+	// "Visite de Mme X, ministre …": the visitor takes part in the visit
+	for _, e := range s.evList {
+		if e.kind != "visit" {
+			continue
+		}
+		for _, sp := range e.spans {
+			for k := sp[0]; k < sp[1]; k++ {
+				if p := s.own(k); p != nil && p.typ == kg.TypePerson {
+					s.relate(kg.ParticipatedIn, p, e, "", d.toks[k].sent, "rules/participation-visitor", 0.75)
+				}
+			}
+		}
+	}
 	// speaker lists: "Intervenants :", "Interviendront :", "Avec la
 	// participation de :", then one person per line, per bullet or per
 	// item ended by ";"
@@ -514,7 +539,7 @@ func (s *state) participants() {
 			continue
 		case d.is(i, "de", "d") && d.is(i-1, "accueil", "participation", "intervention", "interventions", "temoignage", "temoignages", "discours", "allocution") && s.personStartsAt(i+1) != nil:
 			rule = "rules/participation-of"
-		case d.is(i, "de", "d") && (d.is(i-1, "cotes") && d.is(i-2, "aux") || d.is(i-1, "entoure", "entouree", "entoures", "entourees")) && s.personStartsAt(i+1) != nil && s.eventNear(i):
+		case d.is(i, "de", "d") && (d.is(i-1, "cotes") && d.is(i-2, "aux") || d.is(i-1, "entoure", "entouree", "entoures", "entourees", "accompagne", "accompagnee", "accompagnes", "accompagnees")) && s.personStartsAt(i+1) != nil && s.eventNear(i):
 			rule = "rules/participation-alongside" // "aux côtés de X", "entourée de X et de Y"
 		case d.is(i, "accueilli", "accueillera", "recu", "recevra") && d.is(i-1, "a", "avait") && s.personStartsAt(i+1) != nil && s.eventTalk(i):
 			rule = "rules/participation-welcomed"
