@@ -174,6 +174,26 @@ func (s *state) events() {
 	// journée d'échanges au Quai des Savoirs")
 	for _, a := range indef {
 		sent := d.toks[a[0]].sent
+		// "l'ORIV organise, avec la DRAJES, un webinaire ouvert à tous": the
+		// one event of that kind the article names
+		kind := ""
+		for _, hi := range s.byTok[a[0]] {
+			if h := s.hits[hi]; h.ref.kind == lkEvent && h.t0 == a[0] {
+				kind = s.x.lx.events[h.ref.idx].kind
+			}
+		}
+		var same *ent
+		n := 0
+		for _, e := range s.evList {
+			if e.kind == kind && kind != "round_table" {
+				same = e
+				n++
+			}
+		}
+		if n == 1 && len(same.spans) > 0 && same.spans[0][0] < a[0] && d.is(a[0]-1, "un", "une") && organizeVerbBefore(d, a[0]) {
+			s.evAnaphora = append(s.evAnaphora, a)
+			continue
+		}
 		for _, e := range s.evList {
 			if e.kind == "round_table" || len(e.spans) == 0 {
 				continue
@@ -408,6 +428,17 @@ func expandedWords(name string) map[string]bool {
 		out[w] = true
 	}
 	return out
+}
+
+// organizeVerbBefore reports whether an organizing verb stands in the
+// sentence of token i, before it ("organise, avec X, un webinaire").
+func organizeVerbBefore(d *doc, i int) bool {
+	for j := i - 1; j >= 0 && j > i-16 && d.sameSent(i, j); j-- {
+		if organizeVerbs[d.toks[j].fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // headingLine reports whether token i stands on a short line of its own.

@@ -454,6 +454,18 @@ func (s *state) participants() {
 			s.relate(kg.ParticipatedIn, p, ev.parentEv, "", d.toks[tok].sent, rule, conf*0.9)
 		}
 	}
+	// a programme: the people named on its time-stamped lines ("14h10 – « … »,
+	// par X, chargé de mission …", "14h30 – …, avec Y et Z") take part
+	for _, ln := range d.lines {
+		if ln[1] <= ln[0] || !s.scheduleLine(ln[0]) {
+			continue
+		}
+		for k := ln[0]; k < ln[1]; k++ {
+			if p := s.own(k); p != nil && p.typ == kg.TypePerson && s.mentionStartsAt(p, k) && d.is(k-1, "par", "avec", "et", "de", "d") {
+				add(p, k, "rules/participation-programme", 0.7)
+			}
+		}
+	}
 	// "Visite de Mme X, ministre …": the visitor takes part in the visit
 	for _, e := range s.evList {
 		if e.kind != "visit" {
