@@ -111,7 +111,7 @@ func (s *state) events() {
 				if k.date == nil {
 					k.date = m.date
 				}
-				if m.date != nil && d.toks[k.t0].line == 0 && d.toks[m.t0].line != 0 || k.bare && !m.bare {
+				if m.date != nil && d.toks[k.t0].line == 0 && d.toks[m.t0].line != 0 && !m.bare || k.bare && !m.bare {
 					k.name, m.name = m.name, k.name
 					k.bare = m.bare
 				}
@@ -433,7 +433,7 @@ func expandedWords(name string) map[string]bool {
 // organizeVerbBefore reports whether an organizing verb stands in the
 // sentence of token i, before it ("organise, avec X, un webinaire").
 func organizeVerbBefore(d *doc, i int) bool {
-	for j := i - 1; j >= 0 && j > i-16 && d.sameSent(i, j); j-- {
+	for j := i - 1; j >= 0 && j > i-32 && d.sameSent(i, j); j-- {
 		if organizeVerbs[d.toks[j].fold] {
 			return true
 		}

@@ -716,7 +716,11 @@ func (s *state) branchAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 			s.mentionTerritory(t, g.t0, g.t1)
 			return o, end
 		}
-		o := s.branchEnt(e, t, d.str(t0, g.t1))
+		written := d.str(t0, g.t1)
+		if d.punct(t1, ")") {
+			written = d.str(t0, t1) + " " + d.str(g.t0, g.t1) // "(DRAJES) Grand Est": "DRAJES Grand Est"
+		}
+		o := s.branchEnt(e, t, written)
 		o.seat = s.mentionTerritory(t, g.t0, g.t1)
 		// "Préfecture de Saint-Barthélemy et de Saint-Martin": the office of both
 		if d.is(end, "et") {

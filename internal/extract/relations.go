@@ -116,7 +116,7 @@ func (s *state) activeOrganizers(t0 int) []*ent {
 	// mai, de 10h à 12h, un webinaire", "X a réuni à Mulhouse 150
 	// professionnels pour une journée"; a relative clause or another event
 	// in between breaks the link
-	for j := t0 - 1; j >= 0 && j >= t0-20 && d.sameSent(t0, j); j-- {
+	for j := t0 - 1; j >= 0 && j >= t0-32 && d.sameSent(t0, j); j-- {
 		if d.is(j, "qui", "que", "qu", "dont", "lorsque", "quand", "ou") || d.punct(j, ";", ":") || j < t0-6 && s.own(j) != nil && s.own(j).typ == kg.TypeEvent {
 			break
 		}
@@ -128,7 +128,17 @@ func (s *state) activeOrganizers(t0 int) []*ent {
 	if v < 0 {
 		return nil
 	}
-	return s.subjectsBefore(v) // "X et Y organisent"
+	out := s.subjectsBefore(v) // "X et Y organisent"
+	if len(out) > 0 && d.punct(v+1, ",") && d.is(v+2, "avec") {
+		// "X organise, avec Y, un webinaire": a co-organizer
+		for k := v + 3; k < t0 && k < v+30 && !d.punct(k, ","); k++ {
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) {
+				out = append(out, o)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // passiveOrganizers returns the organizations after "organisé(e) par",
