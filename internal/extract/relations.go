@@ -1255,6 +1255,30 @@ func (s *state) presentedAt(ini *ent) {
 				}
 			}
 		}
+		if !cue && s.scheduleLine(sp[0]) {
+			cue = true // "14h30 – Regards croisés sur la Cité éducative de X": on the programme
+		}
+		if !cue && (ini.place != nil || ini.owner != nil || ini.structure) {
+			// "X, cheffe de projet de la Cité de l'emploi de Y", a speaker of an
+			// event: the local initiative is presented where X speaks
+			for k := sp[0] - 1; k >= 0 && k >= sp[0]-6 && d.sameSent(k, sp[0]); k-- {
+				if !s.roleAt(k) {
+					continue
+				}
+				q := k - 1
+				if d.punct(q, ",") {
+					q--
+				}
+				if p := s.own(q); p != nil && p.typ == kg.TypePerson {
+					for _, ev := range s.evList {
+						if s.hasRel(kg.ParticipatedIn, p, ev) {
+							s.relate(kg.PresentedAt, ini, ev, "", sent, "rules/initiative-of-speaker", 0.6)
+						}
+					}
+				}
+				break
+			}
+		}
 		if !cue {
 			continue
 		}
