@@ -808,6 +808,14 @@ func (s *state) initiativeRelations() {
 					s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-possessive", 0.75)
 				}
 			}
+			// "chef de projet de la Cité de l'emploi de Saint-Nazaire à la CARENE":
+			// the body a role places the initiative in runs it
+			if d.is(sp[1], "a", "au") && (ini.place != nil || ini.structure) {
+				k := s.skipArticle(sp[1] + 1)
+				if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && s.roleWithin(sp[0], 6) {
+					s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-role-host", 0.6)
+				}
+			}
 			// "X et Y lancent / annoncent l'appel à projets"
 			for _, o := range s.launchers(sp[0]) {
 				s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-launched", 0.75)
@@ -1291,6 +1299,17 @@ func (s *state) presentedAt(ini *ent) {
 			return
 		}
 	}
+}
+
+// roleWithin reports whether a role starts within n tokens before token i
+// in its sentence.
+func (s *state) roleWithin(i, n int) bool {
+	for k := i - 1; k >= 0 && k >= i-n && s.d.sameSent(k, i); k-- {
+		if s.roleAt(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // presentedTogether reads "Ces trois projets ont été présentés lors de la
