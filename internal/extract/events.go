@@ -670,7 +670,7 @@ func (s *state) eventAt(h hit) *evMention {
 func (s *state) scheduleLine(i int) bool {
 	d := s.d
 	k := i
-	for k > 0 && !d.toks[k].nl && k > i-4 {
+	for k > 0 && !d.toks[k].nl && k > i-80 {
 		k--
 	}
 	if !d.toks[k].nl {

@@ -546,7 +546,7 @@ func (s *state) participants() {
 		switch {
 		case d.is(i, "avec") && s.personStartsAt(i+1) != nil && (s.eventTalk(i) || d.toks[i].nl || d.sents[d.toks[i].sent][0] == i):
 			rule = "rules/participation-with"
-		case d.is(i, "avec") && d.punct(i-1, ",") && s.agendaLine(i):
+		case d.is(i, "avec") && d.punct(i-1, ",") && (s.agendaLine(i) || s.scheduleLine(i) && s.sentHasAnyEvent(d.toks[i].sent)):
 			// "Lundi 2 juin – Forum des métiers, à la Busserine, avec le GEIQ X et l'E2C de Marseille"
 			k := s.skipArticle(i + 1)
 			for k < len(d.toks) && k < i+4 && d.toks[k].kind == tWord && !d.toks[k].cap && s.own(k) == nil {
@@ -554,8 +554,16 @@ func (s *state) participants() {
 			}
 			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
 				add(o, k, "rules/participation-with", 0.65)
-				for _, c := range s.coordinatedAfter(o, k) {
-					add(c, k, "rules/participation-with", 0.6)
+				// "avec la Mission locale, France Travail, l'E2C et des jeunes": the list
+				_, e, _ := o.mentionAt(k)
+				for e < len(d.toks) && d.sameSent(i, e) && (d.punct(e, ",") || d.is(e, "et")) {
+					x := s.skipArticle(e + 1)
+					n := s.own(x)
+					if n == nil || n.typ != kg.TypeOrganization || !s.mentionStartsAt(n, x) {
+						break
+					}
+					add(n, x, "rules/participation-with", 0.6)
+					_, e, _ = n.mentionAt(x)
 				}
 			}
 			continue
@@ -1263,7 +1271,7 @@ func (s *state) presentedAt(ini *ent) {
 				}
 			}
 		}
-		if !cue && s.scheduleLine(sp[0]) {
+		if !cue && s.scheduleLine(sp[0]) && (ini.place != nil || ini.owner != nil || ini.structure) && !s.eventNamedOnLineBefore(sp[0]) {
 			cue = true // "14h30 – Regards croisés sur la Cité éducative de X": on the programme
 		}
 		if !cue && (ini.place != nil || ini.owner != nil || ini.structure) {
@@ -1299,6 +1307,19 @@ func (s *state) presentedAt(ini *ent) {
 			return
 		}
 	}
+}
+
+// eventNamedOnLineBefore reports whether an event is named before token i
+// on its line (then the initiative belongs to that part, which the
+// presentation rules read through the event's own mention).
+func (s *state) eventNamedOnLineBefore(i int) bool {
+	d := s.d
+	for k := i - 1; k >= 0 && d.toks[k].line == d.toks[i].line; k-- {
+		if e := s.own(k); e != nil && e.typ == kg.TypeEvent {
+			return true
+		}
+	}
+	return false
 }
 
 // roleWithin reports whether a role starts within n tokens before token i
