@@ -209,8 +209,9 @@ func tokenize(text string) *doc {
 					if j+s2 < len(text) {
 						r3, _ := utf8.DecodeRuneInString(text[j+s2:])
 						if isWordRune(r3) && (kind != tNum || unicode.IsDigit(r3) || isHyphen(r2)) {
-							if isApos(r2) && !strings.ContainsAny(text[start:j], "-‐‑") && elisions[strings.ToLower(text[start:j])] {
-								// elision: "l'", "d'", "qu'" end here
+							if isApos(r2) && !strings.ContainsAny(text[start:j], "-‐‑") && elisions[strings.ToLower(text[start:j])] && !(text[start:j] == "N" && unicode.IsUpper(r3)) {
+								// elision: "l'", "d'", "qu'" end here ("N'Guessan", "N'Diaye" are
+								// surnames, not "n'")
 								j += s2
 								rj++
 								break
