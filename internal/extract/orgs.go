@@ -902,7 +902,11 @@ func (s *state) typedNames() {
 		}
 		// a structure: crèche, tiers-lieu, épicerie solidaire…
 		k := s.x.lx.initiatives[h.ref.idx]
-		st, end, quotedName := s.properName(h.t1, false)
+		nameAt := h.t1
+		if d.punct(h.t1, "(") && h.t1+3 < len(d.toks) && d.punct(h.t1+2, ")") && d.toks[h.t1+1].upper && d.toks[h.t1+3].cap {
+			nameAt = h.t1 + 3 // "l'entreprise à but d'emploi (EBE) Les Mains Solidaires"
+		}
+		st, end, quotedName := s.properName(nameAt, false)
 		lowerArticle := false
 		if end <= st && d.is(h.t1, "la", "le", "les") && !d.toks[h.t1].cap && h.t1+1 < len(d.toks) && d.toks[h.t1+1].cap && d.sameSent(h.t1, h.t1+1) && !s.townAt(h.t1+1) {
 			// "le tiers-lieu la Fabrique de Caucriauville": the name's article in lower case
