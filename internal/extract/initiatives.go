@@ -436,6 +436,9 @@ func (s *state) programmes() {
 				continue
 			}
 		}
+		if s.insideLongerTitle(h.t0, h.t1) {
+			continue // "son dispositif « Nos quartiers d'été »": a title of its own
+		}
 		p := s.x.lx.progs[h.ref.idx]
 		if d.punct(h.t0-1, "«", "\"", "“") && d.is(h.t0-2, "baptise", "baptisee", "intitule", "intitulee", "denomme", "denommee", "appele", "appelee", "nomme", "nommee") {
 			skipTo = h.t1 // "le contrat de ville de X, baptisé « Engagements Quartiers 2030 »": its name
@@ -495,6 +498,29 @@ func (s *state) programmes() {
 			s.add(ini, h.t0, nameEnd)
 		}
 	}
+}
+
+// insideLongerTitle reports whether tokens [t0, t1) stand inside a quoted
+// title with more words before them ("« Nos quartiers d'été »").
+func (s *state) insideLongerTitle(t0, t1 int) bool {
+	d := s.d
+	for k := t0 - 1; k >= 0 && k >= t0-4 && d.sameSent(k, t0); k-- {
+		if d.punct(k, "«", "\"", "“") {
+			if k == t0-1 {
+				return false
+			}
+			for e := t1; e < len(d.toks) && e < t1+6 && d.sameSent(t0, e); e++ {
+				if d.punct(e, "»", "\"", "”") {
+					return true
+				}
+			}
+			return false
+		}
+		if d.toks[k].kind != tWord {
+			return false
+		}
+	}
+	return false
 }
 
 // localInstances gives a national programme named with a possessive to the
