@@ -207,8 +207,8 @@ func (s *state) givenCount(f string) int {
 // surnameToken reports whether token k can be a surname.
 func (s *state) surnameToken(k int) bool {
 	t := s.d.toks[k]
-	if t.kind != tWord || !(t.cap || t.upper) || t.elided {
-		return false
+	if t.kind != tWord || !(t.cap || t.upper) || t.elided || len(t.text) > 60 {
+		return false // (no surname runs to sixty bytes)
 	}
 	f := t.fold
 	if nameStops[f] || articles[f] || months[f] || weekdays[f] || determiners[f] || s.x.roleForms[f] {
