@@ -39,6 +39,21 @@ func (s *state) roles() {
 		if person == nil && d.is(h.t0-1, "et") && lastPerson != nil && lastEnd >= h.t0-8 && d.sameSent(lastEnd, h.t0) {
 			person = lastPerson // "vice-présidente du RTES et adjointe à la maire de Grenoble"
 		}
+		if person == nil && org == nil && d.is(h.t0-1, "l", "le", "la") {
+			// "l'architecte-urbaniste X, de l'agence Y": the role as a title,
+			// the organization in apposition after the person
+			if p := s.personStartsAt(h.t1); p != nil {
+				if _, pe, ok := p.mentionAt(s.skipTitle(h.t1)); ok && d.punct(pe, ",") && d.is(pe+1, "de", "du", "d") {
+					k := s.skipPrep(pe + 1)
+					for k < len(d.toks) && k < pe+5 && d.toks[k].kind == tWord && !d.toks[k].cap && s.own(k) == nil {
+						k++ // "de l'agence Y"
+					}
+					if o := s.own(k); o != nil && o.typ == kg.TypeOrganization {
+						person, org = p, o
+					}
+				}
+			}
+		}
 		if person == nil && d.toks[h.t0].nl {
 			person = s.personLineBefore(h.t0) // a profile: "Prénom Nom" on its line, then "Coordinateur du tiers-lieu X | …"
 		}
@@ -304,6 +319,19 @@ func (s *state) anaphoricOrg(j int) (*ent, int) {
 		}
 	}
 	return nil, 0
+}
+
+// skipTitle returns the first token after the civil title at i ("M.",
+// "Mme"), i if none.
+func (s *state) skipTitle(i int) int {
+	d := s.d
+	if i < len(d.toks) && civilTitles[d.toks[i].fold] {
+		i++
+		if d.punct(i, ".") {
+			i++
+		}
+	}
+	return i
 }
 
 // personLineBefore returns the person written alone on the line before
