@@ -10,8 +10,8 @@ import (
 // Fold returns the comparison form of a name, the one used by search,
 // resolution and evaluation: Unicode NFKD, combining marks dropped, lower
 // case, ’ as ', œ as oe and æ as ae, every run of non-alphanumeric characters
-// as one space, trimmed. "Crèche Mêli-Mêlo" and "creche meli  melo" fold to
-// the same "creche meli melo".
+// as one space, trimmed. "Crèche Les P’tits Loups" and "creche les p tits
+// loups" fold to the same "creche les p tits loups".
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))

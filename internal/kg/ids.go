@@ -11,7 +11,7 @@ import (
 //
 //	article:3f9c2a1b7e04                     hash of the canonical URL, else of the content
 //	org:rtes                                 slug of the canonical name (or acronym)
-//	person:christiane-bouchart
+//	person:marie-dupont
 //	event:2018-07-04-7e-rencontre-nationale  start date (when known) and slug
 //	territory:reg-32 | dep-62 | com-59350 | epci-200093201 | qpv-QN05971M | fr
 //	theme:participation-citoyenne

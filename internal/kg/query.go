@@ -251,3 +251,22 @@ func MergeReferenceEvidence(stated, reference []Evidence) []Evidence {
 	slices.SortFunc(out, CompareEvidence)
 	return slices.CompactFunc(out, func(x, y Evidence) bool { return CompareEvidence(x, y) == 0 })
 }
+
+// CheckEntityList checks the arguments of Store.ListEntities — ordering,
+// page, filter, in that order — and returns the ordering with its defaults.
+func CheckEntityList(f EntityFilter, order EntityOrder, page PageRequest) (EntityOrder, error) {
+	o, err := order.Normalize()
+	if err != nil {
+		return o, err
+	}
+	return o, firstError(CheckPage(page), f.Validate())
+}
+
+// CheckArticleList is CheckEntityList for Store.ListArticles.
+func CheckArticleList(f ArticleFilter, order ArticleOrder, page PageRequest) (ArticleOrder, error) {
+	o, err := order.Normalize()
+	if err != nil {
+		return o, err
+	}
+	return o, firstError(CheckPage(page), f.Validate())
+}

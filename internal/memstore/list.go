@@ -233,14 +233,8 @@ func (g *graph) territorySet(t kg.ID, descendants bool) map[*entityRec]struct{} 
 // ListEntities returns one page of filtered entities (see kg.Store).
 func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.EntityOrder, page kg.PageRequest) (kg.Page[kg.Entity], error) {
 	var none kg.Page[kg.Entity]
-	o, err := order.Normalize()
+	o, err := kg.CheckEntityList(f, order, page)
 	if err != nil {
-		return none, err
-	}
-	if err := kg.CheckPage(page); err != nil {
-		return none, err
-	}
-	if err := f.Validate(); err != nil {
 		return none, err
 	}
 	numeric := o.Field == kg.SortByMentionCount
@@ -393,14 +387,8 @@ func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.En
 // ListArticles returns one page of filtered articles (see kg.Store).
 func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.ArticleOrder, page kg.PageRequest) (kg.Page[kg.Article], error) {
 	var none kg.Page[kg.Article]
-	o, err := order.Normalize()
+	o, err := kg.CheckArticleList(f, order, page)
 	if err != nil {
-		return none, err
-	}
-	if err := kg.CheckPage(page); err != nil {
-		return none, err
-	}
-	if err := f.Validate(); err != nil {
 		return none, err
 	}
 	tag := "articles/" + string(o.Field) + "/" + string(o.Direction)

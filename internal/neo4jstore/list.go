@@ -215,34 +215,37 @@ func entityListParts(f kg.EntityFilter, o kg.EntityOrder, page kg.PageRequest, p
 // ListEntities returns one page of filtered entities (see kg.Store).
 func (s *Store) ListEntities(ctx context.Context, f kg.EntityFilter, order kg.EntityOrder, page kg.PageRequest) (kg.Page[kg.Entity], error) {
 	var none kg.Page[kg.Entity]
-	o, err := order.Normalize()
+	o, err := kg.CheckEntityList(f, order, page)
 	if err != nil {
-		return none, err
-	}
-	if err := kg.CheckPage(page); err != nil {
-		return none, err
-	}
-	if err := f.Validate(); err != nil {
 		return none, err
 	}
 	stmt, params, tag, p, err := entityListQuery(f, o, page)
 	if err != nil {
 		return none, err
 	}
+	return readPage(ctx, s, stmt, params, p.first, entityFromMap, func(e kg.Entity) string {
+		return kg.EncodeCursor(tag, entitySortKey(e, o.Field), string(e.ID))
+	})
+}
+
+// readPage runs a list statement returning {total, items} (first + 1 items
+// at most) and makes the page: its first items, converted, with their
+// cursors, and whether more follow.
+func readPage[T any](ctx context.Context, s *Store, stmt string, params map[string]any, first int, conv func(map[string]any) T, cursor func(T) string) (kg.Page[T], error) {
 	if err := s.begin(ctx); err != nil {
-		return none, err
+		return kg.Page[T]{}, err
 	}
 	rec, err := readOne(ctx, s, stmt, params)
 	if err != nil {
-		return none, err
+		return kg.Page[T]{}, err
 	}
 	items := asList(rec["items"])
-	n := min(len(items), p.first)
-	out := kg.Page[kg.Entity]{Items: make([]kg.Entity, 0, n), Cursors: make([]string, 0, n), TotalCount: asInt(rec["total"]), HasNextPage: len(items) > p.first}
+	n := min(len(items), first)
+	out := kg.Page[T]{Items: make([]T, 0, n), Cursors: make([]string, 0, n), TotalCount: asInt(rec["total"]), HasNextPage: len(items) > first}
 	for _, x := range items[:n] {
-		e := entityFromMap(asMap(x))
-		out.Items = append(out.Items, e)
-		out.Cursors = append(out.Cursors, kg.EncodeCursor(tag, entitySortKey(e, o.Field), string(e.ID)))
+		v := conv(asMap(x))
+		out.Items = append(out.Items, v)
+		out.Cursors = append(out.Cursors, cursor(v))
 	}
 	return out, nil
 }
@@ -347,38 +350,19 @@ func articleListParts(f kg.ArticleFilter, o kg.ArticleOrder, page kg.PageRequest
 // kg.Store).
 func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter, order kg.ArticleOrder, page kg.PageRequest) (kg.Page[kg.Article], error) {
 	var none kg.Page[kg.Article]
-	o, err := order.Normalize()
+	o, err := kg.CheckArticleList(f, order, page)
 	if err != nil {
-		return none, err
-	}
-	if err := kg.CheckPage(page); err != nil {
-		return none, err
-	}
-	if err := f.Validate(); err != nil {
 		return none, err
 	}
 	stmt, params, tag, p, err := articleListQuery(f, o, page)
 	if err != nil {
 		return none, err
 	}
-	if err := s.begin(ctx); err != nil {
-		return none, err
-	}
-	rec, err := readOne(ctx, s, stmt, params)
-	if err != nil {
-		return none, err
-	}
-	items := asList(rec["items"])
-	n := min(len(items), p.first)
-	out := kg.Page[kg.Article]{Items: make([]kg.Article, 0, n), Cursors: make([]string, 0, n), TotalCount: asInt(rec["total"]), HasNextPage: len(items) > p.first}
-	for _, x := range items[:n] {
-		a := articleFromMap(asMap(x))
-		out.Items = append(out.Items, a)
+	return readPage(ctx, s, stmt, params, p.first, articleFromMap, func(a kg.Article) string {
 		key := string(a.PublishedAt)
 		if o.Field == kg.SortByTitle {
 			key = kg.Fold(a.Title)
 		}
-		out.Cursors = append(out.Cursors, kg.EncodeCursor(tag, key, string(a.ID)))
-	}
-	return out, nil
+		return kg.EncodeCursor(tag, key, string(a.ID))
+	})
 }
