@@ -283,45 +283,34 @@ func (p *prefetcher) page(a args) (kg.PageRequest, bool) {
 // entityRefs are entities known by id: loaded at this level, their fields
 // at the next.
 func (p *prefetcher) entityRefs(ids []kg.ID, sels ...ast.SelectionSet) []step {
-	if len(sels) == 0 || len(ids) == 0 {
-		return nil
-	}
-	return []step{{
-		need: func() {
-			for _, id := range ids {
-				p.wantEnts[id] = true
-			}
-		},
-		then: func() []step {
-			var out []step
-			for _, id := range ids {
-				if e := p.ents[id]; e != nil {
-					for _, sel := range sels {
-						out = append(out, p.entity(*e, sel))
-					}
-				}
-			}
-			return out
-		},
-	}}
+	return refs(ids, &p.wantEnts, &p.ents, p.entity, sels)
 }
 
+// articleRefs is entityRefs for articles.
 func (p *prefetcher) articleRefs(ids []kg.ID, sels ...ast.SelectionSet) []step {
+	return refs(ids, &p.wantArts, &p.arts, p.article, sels)
+}
+
+// refs asks for the nodes of ids (want) and, once they are read (known),
+// visits each selection set on each of them. want and known are the
+// prefetcher's fields, read when the step runs (each round has its own
+// want set).
+func refs[T any](ids []kg.ID, want *map[kg.ID]bool, known *map[kg.ID]*T, visit func(T, ast.SelectionSet) step, sels []ast.SelectionSet) []step {
 	if len(sels) == 0 || len(ids) == 0 {
 		return nil
 	}
 	return []step{{
 		need: func() {
 			for _, id := range ids {
-				p.wantArts[id] = true
+				(*want)[id] = true
 			}
 		},
 		then: func() []step {
 			var out []step
 			for _, id := range ids {
-				if a := p.arts[id]; a != nil {
+				if n := (*known)[id]; n != nil {
 					for _, sel := range sels {
-						out = append(out, p.article(*a, sel))
+						out = append(out, visit(*n, sel))
 					}
 				}
 			}
