@@ -30,7 +30,8 @@
 //     and a merge of the two lists that stops at its Limit, and only the
 //     page is copied);
 //   - relations by key, with one statement per source (article or
-//     reference) and the merged provenance;
+//     reference), kept in source order with its evidence sorted, so that the
+//     merged provenance is the statements laid end to end, never re-sorted;
 //   - articles by theme (HAS_THEME); territory roll-up walks the PART_OF
 //     adjacency on demand.
 //

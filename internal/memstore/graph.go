@@ -156,10 +156,15 @@ type relRec struct {
 	typ    kg.RelationType
 	from   kg.ID
 	to     kg.ID
-	stated []statement
+	stated []statement // one per source, sorted by source ("" first): see addStatement
 	rel    kg.Relation // output form, rebuilt by finalize
 }
 
+// statement is what one source says of a relation. Its evidence is sorted
+// by kg.CompareEvidence and every entry's ArticleID is the source
+// (kg.NormalizeGraph stamps the article's id, kg.MergeReferenceEvidence
+// forces ""), so that the relation's provenance is the statements' evidence
+// laid end to end in source order: rebuild never sorts it.
 type statement struct {
 	source kg.ID // article id, "" for reference data
 	role   string
@@ -167,14 +172,32 @@ type statement struct {
 	ev     []kg.Evidence
 }
 
+func compareSource(st statement, source kg.ID) int {
+	return strings.Compare(string(st.source), string(source))
+}
+
 // statementOf returns the statement of source, or nil.
 func (rr *relRec) statementOf(source kg.ID) *statement {
-	for i := range rr.stated {
-		if rr.stated[i].source == source {
-			return &rr.stated[i]
-		}
+	if i, ok := slices.BinarySearchFunc(rr.stated, source, compareSource); ok {
+		return &rr.stated[i]
 	}
 	return nil
+}
+
+// addStatement inserts st at its place in source order and returns it (a
+// pointer valid until the next change of rr.stated). Articles are read back
+// at open in id order, so there the insertion is an append.
+func (rr *relRec) addStatement(st statement) *statement {
+	i, _ := slices.BinarySearchFunc(rr.stated, st.source, compareSource)
+	rr.stated = slices.Insert(rr.stated, i, st)
+	return &rr.stated[i]
+}
+
+// dropStatement removes the statement of source, keeping the order.
+func (rr *relRec) dropStatement(source kg.ID) {
+	if i, ok := slices.BinarySearchFunc(rr.stated, source, compareSource); ok {
+		rr.stated = slices.Delete(rr.stated, i, i+1)
+	}
 }
 
 func newGraph() *graph {
@@ -303,8 +326,12 @@ func (g *graph) apply(ag kg.ArticleGraph) {
 		g.mentions++
 	}
 	for _, r := range ar.g.Relations {
-		rr := g.relation(r)
-		rr.stated = append(rr.stated, statement{source: aid, role: r.Role, date: date, ev: r.Provenance})
+		ev := r.Provenance // sorted by kg.NormalizeGraph; checked, as the provenance depends on it
+		if !slices.IsSortedFunc(ev, kg.CompareEvidence) {
+			ev = slices.Clone(ev)
+			slices.SortStableFunc(ev, kg.CompareEvidence)
+		}
+		g.relation(r).addStatement(statement{source: aid, role: r.Role, date: date, ev: ev})
 	}
 	for _, t := range ar.g.Themes {
 		set := g.themeArts[t]
@@ -343,7 +370,7 @@ func (g *graph) unapply(aid kg.ID) {
 	}
 	for _, rel := range ar.g.Relations {
 		if rr := g.relations[relationKey(rel)]; rr != nil {
-			rr.stated = removeFunc(rr.stated, func(st statement) bool { return st.source == aid })
+			rr.dropStatement(aid)
 			g.dirtyRels[rr] = struct{}{}
 		}
 	}
@@ -370,8 +397,7 @@ func (g *graph) applyReferenceRelation(r kg.Relation) {
 	rr := g.relation(r)
 	st := rr.statementOf("")
 	if st == nil {
-		rr.stated = append(rr.stated, statement{role: r.Role})
-		st = &rr.stated[len(rr.stated)-1]
+		st = rr.addStatement(statement{role: r.Role})
 	}
 	st.ev = kg.MergeReferenceEvidence(st.ev, r.Provenance)
 }
@@ -452,32 +478,28 @@ func (g *graph) order() {
 }
 
 // rebuild makes the output Relation: the role of the first source in
-// precedence order (reference, then articles by kg.ContributionOrder), and
-// the provenance of every source sorted by article id ("" first), then
-// offsets. A source that gave no evidence still appears, as an evidence
-// entry naming only its article (or extractor "reference").
+// precedence order (reference, then articles by kg.ContributionOrder) that
+// gives one, and the provenance of every source sorted by kg.CompareEvidence
+// (article id, "" first, then offsets). A source that gave no evidence still
+// appears, as an evidence entry naming only its article (or extractor
+// "reference").
+//
+// The statements are in source order, each one's evidence sorted and
+// naming its source (see statement): laid end to end they are the
+// provenance sorted, as a stable sort of all of it would give, in one pass.
 func (rr *relRec) rebuild() {
-	slices.SortFunc(rr.stated, func(a, b statement) int {
-		switch {
-		case a.source == b.source:
-			return 0
-		case a.source == "":
-			return -1
-		case b.source == "":
-			return 1
-		}
-		return kg.ContributionOrder(a.date, a.source, b.date, b.source)
-	})
 	n := 0
-	for _, st := range rr.stated {
+	role := ""
+	var first *statement // the first source in precedence order giving a role
+	for i := range rr.stated {
+		st := &rr.stated[i]
 		n += max(1, len(st.ev))
+		if r := strings.TrimSpace(st.role); r != "" && (first == nil || precedes(st, first)) {
+			first, role = st, r
+		}
 	}
 	prov := make([]kg.Evidence, 0, n)
-	role := ""
 	for _, st := range rr.stated {
-		if role == "" {
-			role = strings.TrimSpace(st.role)
-		}
 		if len(st.ev) == 0 {
 			ev := kg.Evidence{ArticleID: st.source}
 			if st.source == "" {
@@ -488,8 +510,20 @@ func (rr *relRec) rebuild() {
 		}
 		prov = append(prov, st.ev...)
 	}
-	slices.SortStableFunc(prov, kg.CompareEvidence)
 	rr.rel = kg.Relation{Type: rr.typ, From: rr.from, To: rr.to, Role: role, Provenance: prov}
+}
+
+// precedes reports whether statement a comes before b (of another source)
+// in precedence order: reference first, then articles in
+// kg.ContributionOrder.
+func precedes(a, b *statement) bool {
+	switch {
+	case a.source == "":
+		return true
+	case b.source == "":
+		return false
+	}
+	return kg.ContributionOrder(a.date, a.source, b.date, b.source) < 0
 }
 
 // recompute merges an entity's sources and computes its statistics and
