@@ -36,7 +36,43 @@ func (s *state) initiatives() {
 			}
 		}
 	}
+	s.bareKindInitiatives()
 	s.carriedTitles()
+}
+
+// bareKindInitiatives folds an initiative named by its kind alone ("Budget
+// participatif : les habitants …" in a title) into the one initiative of
+// that kind the article names in full ("son budget participatif « X »").
+func (s *state) bareKindInitiatives() {
+	for _, b := range s.ents {
+		if b.typ != kg.TypeInitiative || b.owner != nil || b.place != nil || len(b.names) > 0 || b.kind == "" {
+			continue
+		}
+		var full *ent
+		n := 0
+		for _, o := range s.ents {
+			if o != b && o.typ == kg.TypeInitiative && o.kind == b.kind {
+				full = o
+				n++
+			}
+		}
+		if n != 1 || !strings.HasPrefix(kg.Fold(full.name), kg.Fold(b.name)+" ") {
+			continue
+		}
+		for _, sp := range b.spans {
+			full.spans = append(full.spans, sp)
+			for i := sp[0]; i < sp[1] && i < len(s.owner); i++ {
+				if s.owner[i] == b {
+					s.owner[i] = full
+				}
+			}
+		}
+		full.first = min(full.first, b.first)
+		full.addName(b.name)
+		delete(s.byID, b.id)
+		s.ents = slices.DeleteFunc(s.ents, func(e *ent) bool { return e == b })
+		return
+	}
 }
 
 // appositionInitiative reads "le Pass Création Solidaire, un dispositif
@@ -113,7 +149,16 @@ func (s *state) compoundInitiative(h hit, k kindEntry) {
 	var owner, place *ent
 	nameEnd := end
 	suffix := ""
-	if end < n && d.toks[end].kind == tNum && d.sameSent(h.t0, end) {
+	title := ""
+	// "son budget participatif « Mon quartier, mes idées »": the quoted
+	// title names it; the owner and place are still read below
+	if st, e2, quoted := s.properName(end, false); quoted && e2 > st && d.toks[st].cap && s.free(end, e2+1) {
+		title = d.str(st, e2)
+		nameEnd = e2 + 1
+	}
+	if title != "" {
+		// the title is the complement
+	} else if end < n && d.toks[end].kind == tNum && d.sameSent(h.t0, end) {
 		nameEnd = end + 1
 		suffix = " " + d.toks[end].text
 	} else if d.is(end, "du", "de", "des", "d") {
@@ -154,7 +199,7 @@ func (s *state) compoundInitiative(h hit, k kindEntry) {
 	}
 	if owner == nil && place == nil && suffix == "" {
 		// "le projet alimentaire territorial porté par le Département"
-		if o := s.carrierAfter(end); o != nil {
+		if o := s.carrierAfter(nameEnd); o != nil {
 			owner = o
 		} else if o := s.subjectOrg(h.t0); o != nil && o.auth {
 			owner = o
@@ -166,7 +211,7 @@ func (s *state) compoundInitiative(h hit, k kindEntry) {
 			suffix = " " + placePhrase(s, owner.governs.terr)
 		}
 	}
-	if owner == nil && place == nil && suffix == "" {
+	if owner == nil && place == nil && suffix == "" && title == "" {
 		// a bare mention refers to the one named before
 		for _, e := range s.ents {
 			if e.typ == kg.TypeInitiative && e.kind == k.kind {
@@ -180,8 +225,14 @@ func (s *state) compoundInitiative(h hit, k kindEntry) {
 		}
 	}
 	name := base + suffix
+	if title != "" {
+		name = base + " " + title
+	}
 	ini := &ent{typ: kg.TypeInitiative, name: name, kind: k.kind, keyTok: h.t0, owner: owner, place: place}
-	if suffix != "" {
+	switch {
+	case title != "":
+		ini.names = append(ini.names, title)
+	case suffix != "":
 		ini.names = append(ini.names, d.str(h.t0, nameEnd), base)
 	}
 	// "…, baptisé « Engagements Quartiers 2030 »": another name

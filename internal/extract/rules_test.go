@@ -108,3 +108,21 @@ func TestAuthorityNounAfterAnArticleIsNoVillage(t *testing.T) {
 		t.Errorf("'la Ville' read as the commune Ville: %+v", byID)
 	}
 }
+
+func TestParticipatoryBudgetTakesItsQuotedTitleAndAbsorbsABareHeadlineMention(t *testing.T) {
+	g, byID := extractText(t, "Budget participatif : les habitants ont voté.\n\n"+
+		"La Ville de Vannes a dévoilé mardi les résultats de son budget participatif « Nos rues, nos idées ». "+
+		"Près de 900 habitants ont voté.")
+	n := 0
+	for _, e := range byID {
+		if e.Type == kg.TypeInitiative {
+			n++
+		}
+	}
+	if !hasEntity(byID, kg.TypeInitiative, "Budget participatif Nos rues, nos idées") || n != 1 {
+		t.Errorf("want one initiative named with its quoted title, got %+v", g.Entities)
+	}
+	if !hasRel(g, byID, kg.LedBy, "Budget participatif Nos rues, nos idées", "Ville de Vannes") {
+		t.Errorf("no LED_BY to the town that owns it: %+v", g.Relations)
+	}
+}
