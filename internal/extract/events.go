@@ -62,6 +62,9 @@ func (s *state) events() {
 		if d.is(h.t0-1, "la", "le", "l", "les") && d.is(h.t0-2, "toute", "tout", "toutes", "tous") {
 			continue // "toute la journée": a length of time
 		}
+		if d.is(h.t0, "rencontre") && d.is(h.t0-1, "la") && d.is(h.t0-2, "a") && !d.toks[h.t0].cap {
+			continue // "aller à la rencontre des jeunes": an idiom, no event
+		}
 		if d.is(h.t0, "journee", "matinee", "soiree") && h.t1 == h.t0+1 && d.is(h.t0-1, "premiere", "seconde", "deuxieme", "troisieme", "derniere") && d.is(h.t0-2, "la", "cette") && !d.toks[h.t0].cap &&
 			(h.t1 >= len(d.toks) || d.toks[h.t1].kind == tPunct || d.is(h.t1, "consacree", "a", "s", "est", "sera", "fut", "etait")) {
 			continue // "la seconde journée, consacrée au financement": a day of the event reported

@@ -126,3 +126,12 @@ func TestParticipatoryBudgetTakesItsQuotedTitleAndAbsorbsABareHeadlineMention(t 
 		t.Errorf("no LED_BY to the town that owns it: %+v", g.Relations)
 	}
 }
+
+func TestGoingToMeetPeopleIsNoEvent(t *testing.T) {
+	_, byID := extractText(t, "Les éducateurs de la Mission locale de Vannes vont à la rencontre des jeunes au pied des immeubles.")
+	for _, e := range byID {
+		if e.Type == kg.TypeEvent {
+			t.Errorf("'à la rencontre des jeunes' read as an event: %+v", e)
+		}
+	}
+}
