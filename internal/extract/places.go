@@ -545,6 +545,9 @@ func (s *state) quartiers() {
 			if j >= n || d.toks[j].kind != tWord || !d.toks[j].cap || !s.free(j, j+1) {
 				break
 			}
+			if articles[d.toks[j].fold] && j+1 < n && s.ter(j+1) != nil && s.ter(j+1).kind == string(geo.LevelQPV) {
+				j++ // "le quartier Les Buers": the QPV's name read without its article
+			}
 			if t := s.ter(j); t != nil {
 				// a neighbourhood already known in a list ("du Mirail, de la Mosson, …")
 				if t.kind != string(geo.LevelQPV) {

@@ -135,3 +135,16 @@ func TestGoingToMeetPeopleIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+func TestQPVWrittenWithItsArticleIsOneTerritoryAndClubTakesItsComplement(t *testing.T) {
+	g, byID := extractText(t, "À Villeurbanne, le programme va vers les jeunes du quartier Les Buers. "+
+		"Karim Haddad, président du Club des entreprises de Villeurbanne, a conclu.")
+	for _, e := range byID {
+		if e.Type == kg.TypeTerritory && e.Name == "Les" {
+			t.Errorf("the article of 'quartier Les Buers' read as a neighbourhood: %+v", e)
+		}
+	}
+	if !hasRel(g, byID, kg.HoldsRole, "Karim Haddad", "Club des entreprises de Villeurbanne") {
+		t.Errorf("no HOLDS_ROLE to the club named with its complement: %+v", g.Entities)
+	}
+}
