@@ -1288,7 +1288,7 @@ func (s *state) headOrgs() {
 			}
 			if !s.free(k, k+1) {
 				end = k
-				for end > h.t1 && (d.is(end-1, "et", "de", "du", "des", "d", "la", "le", "l", "les") || d.punct(end-1, ",")) {
+				for end > h.t1 && (d.is(end-1, "et", "de", "du", "des", "d", "la", "le", "l", "les", "a", "au", "aux", "sur", "dans", "avec", "pour", "par") || d.punct(end-1, ",")) {
 					end--
 				}
 				break

@@ -148,3 +148,10 @@ func TestQPVWrittenWithItsArticleIsOneTerritoryAndClubTakesItsComplement(t *test
 		t.Errorf("no HOLDS_ROLE to the club named with its complement: %+v", g.Entities)
 	}
 }
+
+func TestOrganizationNameStopsBeforeThePrepositionOfTheNextName(t *testing.T) {
+	_, byID := extractText(t, "Accueillie par la Fédération des centres sociaux du Gard au lycée Albert-Camus, l'assemblée a voté.")
+	if !hasEntity(byID, kg.TypeOrganization, "Fédération des centres sociaux du Gard") {
+		t.Errorf("want the federation without the trailing 'au': %+v", byID)
+	}
+}
