@@ -155,3 +155,13 @@ func TestOrganizationNameStopsBeforeThePrepositionOfTheNextName(t *testing.T) {
 		t.Errorf("want the federation without the trailing 'au': %+v", byID)
 	}
 }
+
+func TestMobilityPlatformIsAStructureWithItsCarrier(t *testing.T) {
+	g, byID := extractText(t, "À Vannes, la plateforme de mobilité Mob'In Vannes, portée par l'association Défis Emploi, accompagne 600 personnes.")
+	if !hasEntity(byID, kg.TypeOrganization, "Mob'In Vannes") {
+		t.Errorf("no organization for the platform: %+v", g.Entities)
+	}
+	if !hasRel(g, byID, kg.LedBy, "Plateforme de mobilité Mob'In Vannes", "Défis Emploi") {
+		t.Errorf("no LED_BY for the platform: %+v", g.Relations)
+	}
+}
