@@ -314,8 +314,8 @@ func (s *state) premisesIn(si int) *ent {
 			continue
 		}
 		k := s.skipArticle(j + 1)
-		if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && (o.kind == "venue" || o.kind == "association") {
-			return o
+		if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && (o.kind == "venue" || o.kind == "association" || d.is(j-1, "tenue", "tenu", "tenues", "tenus", "deroulee", "deroule", "deroulees", "deroules", "lieu")) {
+			return o // "la journée s'est tenue au Centre culturel X"
 		}
 	}
 	return nil

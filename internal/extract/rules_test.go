@@ -165,3 +165,17 @@ func TestMobilityPlatformIsAStructureWithItsCarrier(t *testing.T) {
 		t.Errorf("no LED_BY for the platform: %+v", g.Relations)
 	}
 }
+
+func TestEventHeldAtThePremisesWhereItWasSaidToTakePlace(t *testing.T) {
+	g, byID := extractText(t, "Le Centre de ressources a réuni 160 professionnels le mardi 18 mars 2025 à Villeurbanne pour sa journée régionale « Emploi et quartiers ». "+
+		"La journée s'est tenue au Centre culturel et de la vie associative, en partenariat avec la Ville de Villeurbanne.")
+	found := false
+	for _, r := range g.Relations {
+		if r.Type == kg.HeldAt && byID[r.From].Type == kg.TypeEvent && byID[r.To].Name == "Centre culturel et de la vie associative" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no HELD_AT to the premises: %+v", g.Relations)
+	}
+}
