@@ -507,15 +507,25 @@ func (s *state) orgSubjectBefore(i int) *ent {
 	}
 	d := s.d
 	sent := d.toks[i].sent
-	for back := 1; back <= 2 && sent-back >= 0; back++ {
+	pronoun := false // "Elle est portée par X. Sa coordinatrice, Y": the structure before
+	for back := 1; (back <= 2 || pronoun && back <= 3) && sent-back >= 0; back++ {
 		r := d.sents[sent-back]
+		if back == 1 && d.is(r[0], "elle", "il") {
+			pronoun = true
+			continue
+		}
 		for j := r[0]; j < r[1]; j++ {
+			if pronoun {
+				if ini := s.own(j); ini != nil && ini.typ == kg.TypeInitiative && ini.structure && s.structOrg[ini] != nil {
+					return s.structOrg[ini]
+				}
+			}
 			o := s.own(j)
 			if o == nil || o.typ != kg.TypeOrganization {
 				continue
 			}
 			st, en, _ := o.mentionAt(j)
-			if d.is(st-1, "de", "du", "des", "d", "par", "avec", "pour", "a", "au", "aux", "chez") || d.is(st-1, "la", "l") && d.is(st-2, "de", "par", "avec", "pour", "a", "chez") {
+			if d.is(st-1, "de", "du", "des", "d", "par", "avec", "pour", "a", "au", "aux", "chez") || d.is(st-1, "la", "l", "le", "les") && d.is(st-2, "de", "par", "avec", "pour", "a", "chez") {
 				j = max(j, en-1)
 				continue
 			}

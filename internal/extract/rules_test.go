@@ -179,3 +179,15 @@ func TestEventHeldAtThePremisesWhereItWasSaidToTakePlace(t *testing.T) {
 		t.Errorf("no HELD_AT to the premises: %+v", g.Relations)
 	}
 }
+
+func TestPossessiveRoleAfterAPronounSentenceNamesTheStructureNotItsCarrier(t *testing.T) {
+	g, byID := extractText(t, "À Vannes, l'épicerie solidaire Ty Bara, installée dans le centre-ville, vend des produits locaux. "+
+		"Elle est portée par le centre social Horizons et soutenue par la Ville de Vannes. "+
+		"Sa coordinatrice, Maïwenn Le Bihan, a détaillé le modèle.")
+	if !hasRel(g, byID, kg.HoldsRole, "Maïwenn Le Bihan", "Ty Bara") {
+		t.Errorf("no HOLDS_ROLE to the structure: %+v", g.Relations)
+	}
+	if hasRel(g, byID, kg.HoldsRole, "Maïwenn Le Bihan", "Centre social Horizons") {
+		t.Errorf("HOLDS_ROLE to the carrier: %+v", g.Relations)
+	}
+}
