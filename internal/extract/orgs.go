@@ -645,6 +645,9 @@ func (s *state) mergeInto(e, into *ent) {
 func (s *state) genericNamedAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 	d := s.d
 	k := s.skipPrep(t1)
+	if k == t1 && k < len(d.toks) && demonym(d.toks[k]) && d.sameSent(t0, k) && s.free(k, k+1) {
+		return &ent{typ: kg.TypeOrganization, name: d.str(t0, k+1), kind: e.kind}, k + 1 // "la Mission locale angevine"
+	}
 	if k == t1 && t1-t0 == 1 && d.toks[t0].upper && k < len(d.toks) && d.toks[k].cap && !d.toks[k].upper && !articles[d.toks[k].fold] && d.sameSent(t0, k) {
 		k = t1 // "GEIQ Logistique Provence": the acronym of the class, then the body's own name
 	} else if k == t1 {
@@ -1581,3 +1584,21 @@ func (s *state) bareIntercommunalities() {
 		s.claim(only, i, end)
 	}
 }
+
+// demonym reports whether t is a lower-case adjective of inhabitants
+// ("angevine", "rennaise", "lyonnais", "grenobloise", "parisien"), which
+// names a body of a class after its town.
+func demonym(t token) bool {
+	if t.kind != tWord || t.cap || t.upper || len(t.fold) < 6 || verbLike(t.fold) || notDemonyms[t.fold] {
+		return false
+	}
+	for _, suf := range []string{"aise", "ais", "oise", "ois", "ien", "enne", "ine"} {
+		if strings.HasSuffix(t.fold, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// notDemonyms are common adjectives with a demonym's ending.
+var notDemonyms = map[string]bool{"voisine": true, "voisin": true, "ancienne": true, "ancien": true, "prochaine": true, "certaine": true, "lointaine": true, "jamais": true, "desormais": true, "quotidienne": true, "quotidien": true, "moyenne": true, "europeenne": true, "europeen": true, "mondiale": true, "souveraine": true, "humaine": true, "urbaine": true, "francaise": true, "francais": true, "internationale": true, "pleine": true, "divine": true, "marine": true, "feminine": true, "masculine": true, "cousine": true, "anglais": true}

@@ -191,3 +191,13 @@ func TestPossessiveRoleAfterAPronounSentenceNamesTheStructureNotItsCarrier(t *te
 		t.Errorf("HOLDS_ROLE to the carrier: %+v", g.Relations)
 	}
 }
+
+func TestBodyOfAClassNamedWithADemonym(t *testing.T) {
+	g, byID := extractText(t, "Christophe Lebrun, directeur de la Mission locale angevine, a ouvert le forum. La Mission locale voisine était absente.")
+	if !hasRel(g, byID, kg.HoldsRole, "Christophe Lebrun", "Mission locale angevine") {
+		t.Errorf("no HOLDS_ROLE to the body named with its demonym: %+v", g.Entities)
+	}
+	if hasEntity(byID, kg.TypeOrganization, "Mission locale voisine") {
+		t.Errorf("a common adjective read as a demonym: %+v", g.Entities)
+	}
+}
