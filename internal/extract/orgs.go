@@ -1105,6 +1105,10 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 		if t.kind == tNum && j == end && len(t.text) <= 3 && (j+1 >= n || d.toks[j+1].kind == tPunct || !d.sameSent(j, j+1)) {
 			end = j + 1 // "Trait d'Union 86": a department number ends the name
 		}
+		if t.kind == tNum && j == end && len(t.text) == 2 && t.text[0] != '0' && j+1 < n && d.sameSent(j, j+1) && d.toks[j+1].kind == tWord && !d.toks[j+1].cap &&
+			(verbLike(d.toks[j+1].fold) || strings.HasSuffix(d.toks[j+1].fold, "ait") || strings.HasSuffix(d.toks[j+1].fold, "aient") || d.is(j+1, "qui", "depuis", "et", "avec", "dans", "pour")) {
+			end = j + 1 // "l'association Tremplin Numérique 49 aidait …"
+		}
 		break
 	}
 	return i, end, false

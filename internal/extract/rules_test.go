@@ -201,3 +201,12 @@ func TestBodyOfAClassNamedWithADemonym(t *testing.T) {
 		t.Errorf("a common adjective read as a demonym: %+v", g.Entities)
 	}
 }
+
+func TestDepartmentNumberEndsAnOrganizationNameBeforeAVerb(t *testing.T) {
+	_, byID := extractText(t, "Un espace animé par l'association Tremplin Numérique 49 aidait les candidats. L'association Femmes Solidaires 37 depuis 2019 accompagne les femmes.")
+	for _, name := range []string{"Tremplin Numérique 49", "Femmes Solidaires 37"} {
+		if !hasEntity(byID, kg.TypeOrganization, name) {
+			t.Errorf("no organization %q: %+v", name, byID)
+		}
+	}
+}
