@@ -38,7 +38,7 @@ var eventPreps = set("autour", "consacre", "consacree", "consacres", "consacrees
 var strongKinds = set("colloque", "forum", "webinaire", "webinar", "seminaire", "assemblee generale", "assemblee generale annuelle",
 	"congres", "assises", "universite d ete", "universites d ete", "conference", "rencontre", "rencontres", "journee", "salon", "festival", "hackathon", "soiree",
 	"matinee", "matinee d echanges", "journee d echanges", "journee d etude", "journee d etudes", "rencontre debat", "cycle de qualification", "universite populaire",
-	"reunion publique", "journee portes ouvertes", "portes ouvertes", "job dating", "carnaval", "tournoi")
+	"reunion publique", "journee portes ouvertes", "portes ouvertes", "job dating", "carnaval", "tournoi", "ceremonie")
 
 // events finds the events: a kind (rencontre, forum, colloque…) with an
 // ordinal, a capital, a quoted title, a possessive, or a topic, and a date

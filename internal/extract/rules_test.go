@@ -210,3 +210,19 @@ func TestDepartmentNumberEndsAnOrganizationNameBeforeAVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestDatedCeremonyIsAnEvent(t *testing.T) {
+	g, byID := extractText(t, "Une cérémonie de remise des prix s'est tenue le mercredi 16 avril à Riom, en présence de Nadia Mourgues, directrice de la CAF du Puy-de-Dôme.")
+	found := false
+	for _, e := range g.Entities {
+		if e.Type == kg.TypeEvent && e.StartDate == "2025-04-16" {
+			found = true
+			if !hasRel(g, byID, kg.HeldAt, e.Name, "Riom") {
+				t.Errorf("no HELD_AT Riom: %+v", g.Relations)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no dated ceremony: %+v", g.Entities)
+	}
+}
