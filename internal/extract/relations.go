@@ -1138,7 +1138,25 @@ func (s *state) headingBefore(sent int) int {
 func (s *state) locateInSentence(ini *ent, sent int) {
 	d := s.d
 	r := d.sents[sent]
-	for j := r[0]; j < r[1]; j++ {
+	lo, hi := r[0], r[1]
+	// "à Thiers, le centre X …, tandis qu'à Issoire, la recyclerie Y …":
+	// the places of the structure's own clause
+	for _, sp := range ini.spans {
+		if d.toks[sp[0]].sent != sent {
+			continue
+		}
+		for j := r[0]; j < r[1]; j++ {
+			if clauseBreak(d, j) {
+				if j < sp[0] {
+					lo = j
+				} else if j >= sp[1] && hi == r[1] {
+					hi = j
+				}
+			}
+		}
+		break
+	}
+	for j := lo; j < hi; j++ {
 		t := s.ter(j)
 		if t == nil || s.own(j) != nil && s.own(j).typ == kg.TypeOrganization {
 			continue
@@ -1844,4 +1862,10 @@ func (s *state) installedPlaces(o *ent) bool {
 		}
 	}
 	return false
+}
+
+// clauseBreak reports whether token j opens a contrasting clause: "tandis
+// que", "alors que", "mais", a semicolon.
+func clauseBreak(d *doc, j int) bool {
+	return d.is(j, "tandis", "mais") || d.punct(j, ";") || d.is(j, "alors") && d.is(j+1, "qu", "que")
 }

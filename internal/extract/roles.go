@@ -514,23 +514,47 @@ func (s *state) orgSubjectBefore(i int) *ent {
 			pronoun = true
 			continue
 		}
-		for j := r[0]; j < r[1]; j++ {
-			if pronoun {
-				if ini := s.own(j); ini != nil && ini.typ == kg.TypeInitiative && ini.structure && s.structOrg[ini] != nil {
-					return s.structOrg[ini]
+		if back == 1 || pronoun && back == 2 {
+			// "X développera …, tandis qu'à Issoire, la recyclerie Y …": the last clause's subject first
+			j0 := r[0]
+			for j := r[0]; j < r[1]; j++ {
+				if clauseBreak(d, j) {
+					j0 = j
 				}
 			}
-			o := s.own(j)
-			if o == nil || o.typ != kg.TypeOrganization {
-				continue
+			if j0 > r[0] {
+				if o := s.clauseSubjectOrg(j0, r[1], true); o != nil {
+					return o
+				}
 			}
-			st, en, _ := o.mentionAt(j)
-			if d.is(st-1, "de", "du", "des", "d", "par", "avec", "pour", "a", "au", "aux", "chez") || d.is(st-1, "la", "l", "le", "les") && d.is(st-2, "de", "par", "avec", "pour", "a", "chez") {
-				j = max(j, en-1)
-				continue
-			}
+		}
+		if o := s.clauseSubjectOrg(r[0], r[1], pronoun); o != nil {
 			return o
 		}
+	}
+	return nil
+}
+
+// clauseSubjectOrg returns the first organization of tokens [j0, j1) that
+// no preposition governs; with structures, a structure's organization too.
+func (s *state) clauseSubjectOrg(j0, j1 int, structures bool) *ent {
+	d := s.d
+	for j := j0; j < j1; j++ {
+		if structures {
+			if ini := s.own(j); ini != nil && ini.typ == kg.TypeInitiative && ini.structure && s.structOrg[ini] != nil {
+				return s.structOrg[ini]
+			}
+		}
+		o := s.own(j)
+		if o == nil || o.typ != kg.TypeOrganization {
+			continue
+		}
+		st, en, _ := o.mentionAt(j)
+		if d.is(st-1, "de", "du", "des", "d", "par", "avec", "pour", "a", "au", "aux", "chez") || d.is(st-1, "la", "l", "le", "les") && d.is(st-2, "de", "par", "avec", "pour", "a", "chez") {
+			j = max(j, en-1)
+			continue
+		}
+		return o
 	}
 	return nil
 }

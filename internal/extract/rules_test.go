@@ -226,3 +226,17 @@ func TestDatedCeremonyIsAnEvent(t *testing.T) {
 		t.Errorf("no dated ceremony: %+v", g.Entities)
 	}
 }
+
+func TestStructureInAContrastingClauseTakesItsOwnTownAndPossessive(t *testing.T) {
+	g, byID := extractText(t, "À Thiers, le centre social Les Horizons développera un transport solidaire, tandis qu'à Issoire, la recyclerie L'Envol, chantier d'insertion de l'association Tremplin Issoirien, agrandira son atelier. "+
+		"Son encadrant technique, Florian Bastide, accueillera les visiteurs.")
+	if hasRel(g, byID, kg.LocatedIn, "Recyclerie L'Envol", "Thiers") {
+		t.Errorf("the recyclerie placed in the other clause's town: %+v", g.Relations)
+	}
+	if !hasRel(g, byID, kg.LocatedIn, "Recyclerie L'Envol", "Issoire") {
+		t.Errorf("the recyclerie not placed in its town: %+v", g.Relations)
+	}
+	if !hasRel(g, byID, kg.HoldsRole, "Florian Bastide", "L'Envol") {
+		t.Errorf("the possessive does not name the last clause's structure: %+v", g.Relations)
+	}
+}
