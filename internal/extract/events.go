@@ -362,6 +362,16 @@ func sameEvent(a, b *evMention, d *doc) bool {
 	if fold(a.name) == fold(b.name) {
 		return true
 	}
+	// "Pour son premier regroupement régional, le réseau … Le samedi 8
+	// février, … pour une journée d'échanges …": the day is the format of
+	// the event announced just before
+	for _, p := range [2][2]*evMention{{a, b}, {b, a}} {
+		ev, day := p[0], p[1]
+		if (ev.poss || ev.ord > 0) && ev.date == nil && day.date != nil && (day.kind == "day" || day.kind == "evening") &&
+			d.is(day.t0-1, "une") && ev.t0 < day.t0 && d.toks[day.t0].sent-d.toks[ev.t0].sent <= 1 {
+			return true
+		}
+	}
 	if a.kind != b.kind {
 		return false
 	}

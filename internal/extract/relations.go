@@ -317,6 +317,11 @@ func (s *state) premisesIn(si int) *ent {
 		if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && (o.kind == "venue" || o.kind == "association" || d.is(j-1, "tenue", "tenu", "tenues", "tenus", "deroulee", "deroule", "deroulees", "deroules", "lieu")) {
 			return o // "la journée s'est tenue au Centre culturel X"
 		}
+		if d.is(j, "au", "aux") && s.own(k) == nil {
+			if o := s.venueAt(k); o != nil {
+				return o // "… se sont retrouvés au Camp de la Transportation, à Saint-Laurent"
+			}
+		}
 	}
 	return nil
 }

@@ -240,3 +240,21 @@ func TestStructureInAContrastingClauseTakesItsOwnTownAndPossessive(t *testing.T)
 		t.Errorf("the possessive does not name the last clause's structure: %+v", g.Relations)
 	}
 }
+
+func TestDayOfAnAnnouncedEventIsThatEvent(t *testing.T) {
+	g, byID := extractText(t, "Guyane : les tiers-lieux se sont donné rendez-vous à Saint-Laurent-du-Maroni\n\n"+
+		"Pour son premier regroupement régional, le réseau Tiers-Lieux Guyane avait choisi l'Ouest. "+
+		"Le samedi 8 février 2025, une soixantaine de porteurs de projets se sont retrouvés au Camp de la Transportation, à Saint-Laurent-du-Maroni, pour une journée d'échanges consacrée aux tiers-lieux.")
+	var evs []kg.Entity
+	for _, e := range g.Entities {
+		if e.Type == kg.TypeEvent {
+			evs = append(evs, e)
+		}
+	}
+	if len(evs) != 1 || evs[0].StartDate != "2025-02-08" {
+		t.Fatalf("want one event dated 2025-02-08, got %+v", evs)
+	}
+	if !hasRel(g, byID, kg.HeldAt, evs[0].Name, "Camp de la Transportation") {
+		t.Errorf("no HELD_AT the premises: %+v", g.Relations)
+	}
+}
