@@ -62,6 +62,13 @@ func (s *state) eventRelations() {
 					}
 				}
 			}
+			// "le webinaire du Labo de l'ESS", "la journée régionale du CR DSU"
+			if e.kind != "general_assembly" && e.kind != "round_table" {
+				if o := s.eventOfOrg(sp); o != nil {
+					s.relate(kg.Organized, o, e, "", sent, "rules/event-of", 0.7)
+					organizers[o] = true
+				}
+			}
 			for _, o := range s.activeOrganizers(sp[0]) {
 				s.relate(kg.Organized, o, e, "", sent, "rules/event-subject", 0.8)
 				organizers[o] = true
@@ -1873,4 +1880,28 @@ func (s *state) installedPlaces(o *ent) bool {
 // que", "alors que", "mais", a semicolon.
 func clauseBreak(d *doc, j int) bool {
 	return d.is(j, "tandis", "mais") || d.punct(j, ";") || d.is(j, "alors") && d.is(j+1, "qu", "que")
+}
+
+// eventOfOrg returns the organization that completes an event's kind
+// directly, with only adjectives between ("le webinaire du Labo de l'ESS",
+// "la journée régionale du CR DSU"): the one who holds it.
+func (s *state) eventOfOrg(sp [2]int) *ent {
+	d := s.d
+	for k := sp[0] + 1; k < sp[1]; k++ {
+		o := s.own(k)
+		if o == nil || o.typ != kg.TypeOrganization || !s.mentionStartsAt(o, k) {
+			continue
+		}
+		p := s.prepBefore(k)
+		if !d.is(p, "de", "du", "d") || p <= sp[0] {
+			return nil
+		}
+		for x := sp[0] + 1; x < p; x++ {
+			if t := d.toks[x]; t.kind != tWord || t.cap || !adjectiveLike(t.fold) {
+				return nil
+			}
+		}
+		return o
+	}
+	return nil
 }

@@ -258,3 +258,17 @@ func TestDayOfAnAnnouncedEventIsThatEvent(t *testing.T) {
 		t.Errorf("no HELD_AT the premises: %+v", g.Relations)
 	}
 }
+
+func TestEventNamedAfterAnOrganizationIsOrganizedByIt(t *testing.T) {
+	g, byID := extractText(t, "Le Réseau des collectivités territoriales pour une économie solidaire (RTES) a tenu son bureau. "+
+		"Le webinaire du RTES du jeudi 12 juin 2025 a réuni 300 personnes.")
+	found := false
+	for _, r := range g.Relations {
+		if r.Type == kg.Organized && byID[r.To].Type == kg.TypeEvent && byID[r.From].Type == kg.TypeOrganization {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no ORGANIZED from the organization completing the event's kind: %+v", g.Relations)
+	}
+}
