@@ -11,6 +11,7 @@ import (
 // bare acronyms ("le RTES"), surnames alone ("Dupuis a expliqué"), and
 // generic mentions of the event ("la journée", "ce rendez-vous").
 func (s *state) coreference() {
+	s.parentheticalShortNames()
 	d := s.d
 	for i := range d.toks {
 		tk := d.toks[i]
@@ -259,6 +260,36 @@ func (s *state) repeatedOrgNames() {
 				s.add(o, t0, t1)
 				s.claim(o, t0, t1)
 			}
+		}
+	}
+}
+
+// parentheticalShortNames merges an organization with the short name
+// written after it in parentheses, when both open with the same word ("le
+// Labo de l'économie sociale et solidaire (Labo de l'ESS)").
+func (s *state) parentheticalShortNames() {
+	d := s.d
+	for i := 1; i+2 < len(d.toks); i++ {
+		if !d.punct(i, "(") {
+			continue
+		}
+		a, b := s.own(i-1), s.own(i+1)
+		if a == nil || b == nil || a == b || a.typ != kg.TypeOrganization || b.typ != kg.TypeOrganization || !s.mentionStartsAt(b, i+1) {
+			continue
+		}
+		_, bEnd, _ := b.mentionAt(i + 1)
+		aSt, _, _ := a.mentionAt(i - 1)
+		if !d.punct(bEnd, ")") || bEnd-(i+1) < 2 || bEnd-(i+1) >= i-aSt {
+			continue
+		}
+		fa, fb := strings.Fields(kg.Fold(strings.TrimPrefix(strings.TrimPrefix(a.name, "Le "), "La "))), strings.Fields(kg.Fold(strings.TrimPrefix(strings.TrimPrefix(b.name, "Le "), "La ")))
+		if len(fa) == 0 || len(fb) == 0 || fa[0] != fb[0] {
+			continue
+		}
+		if len(b.spans) > len(a.spans) {
+			s.mergeInto(a, b)
+		} else {
+			s.mergeInto(b, a)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/maillage/maillage/internal/kg"
@@ -270,5 +271,18 @@ func TestEventNamedAfterAnOrganizationIsOrganizedByIt(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no ORGANIZED from the organization completing the event's kind: %+v", g.Relations)
+	}
+}
+
+func TestShortNameInParenthesesIsTheSameOrganization(t *testing.T) {
+	g, _ := extractText(t, "Alimentation durable : le webinaire du Labo de l'ESS\n\nJeudi 12 juin 2025, le Labo de l'économie sociale et solidaire (Labo de l'ESS) présentait en\nwebinaire sa nouvelle étude. Le Labo de l'ESS formule huit propositions.")
+	n := 0
+	for _, e := range g.Entities {
+		if e.Type == kg.TypeOrganization && strings.Contains(kg.Fold(e.Name), "labo") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("want one organization for the long and the short name, got %d: %+v", n, g.Entities)
 	}
 }
