@@ -265,6 +265,9 @@ func (r *reflower) join(para string, prev, next textLine, rest []textLine) (stri
 	if prev.width*10 < w*6 && startsUpper(next.s) {
 		return "", false
 	}
+	if para == prev.s && prev.indent > r.lay.baseIndent && next.indent > r.lay.baseIndent && startsUpper(next.s) {
+		return "", false // an indented line alone, then an indented paragraph: a heading (the export's title line)
+	}
 	return " ", true
 }
 

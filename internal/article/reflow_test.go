@@ -161,3 +161,17 @@ func TestATimeAfterAPrepositionContinuesTheWrappedSentence(t *testing.T) {
 		t.Errorf("text = %q", a.Text)
 	}
 }
+
+func TestIndentedTitleLineBeforeAnIndentedParagraphStaysApart(t *testing.T) {
+	in := wrapped(
+		" Emploi des jeunes dans les quartiers : retour sur la journée régionale du réseau",
+		" Le centre de ressources a réuni plus de 160 professionnels le mardi 18 mars 2025 à",
+		"Villeurbanne pour sa journée régionale consacrée aux jeunes des quartiers prioritaires.",
+		"La journée s'est tenue au centre culturel et de la vie associative de la ville entière.",
+	)
+	a := parseOne(t, "t.txt", in, article.Text)
+	paras := strings.Split(a.Text, "\n\n")
+	if len(paras) < 2 || paras[0] != "Emploi des jeunes dans les quartiers : retour sur la journée régionale du réseau" {
+		t.Errorf("the title line is joined to the paragraph: %q", paras)
+	}
+}
