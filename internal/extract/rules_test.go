@@ -286,3 +286,12 @@ func TestShortNameInParenthesesIsTheSameOrganization(t *testing.T) {
 		t.Errorf("want one organization for the long and the short name, got %d: %+v", n, g.Entities)
 	}
 }
+
+func TestDepartmentalFederationOfANationalCharityIsABranch(t *testing.T) {
+	g, byID := extractText(t, "L'épicerie est soutenue par le Secours populaire de la Nièvre et par les Restos du Cœur de l'Yonne.")
+	for _, c := range [][2]string{{"Secours populaire de la Nièvre", "Nièvre"}, {"Restos du Cœur de l'Yonne", "Yonne"}} {
+		if !hasRel(g, byID, kg.LocatedIn, c[0], c[1]) {
+			t.Errorf("no branch %s LOCATED_IN %s: %+v", c[0], c[1], g.Entities)
+		}
+	}
+}
