@@ -295,3 +295,10 @@ func TestDepartmentalFederationOfANationalCharityIsABranch(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionalTelevisionIsABranchOfItsNetwork(t *testing.T) {
+	g, byID := extractText(t, "La soirée était animée par la journaliste Claire Vuillemin, de France 3 Bourgogne-Franche-Comté.")
+	if !hasRel(g, byID, kg.LocatedIn, "France 3 Bourgogne-Franche-Comté", "Bourgogne-Franche-Comté") {
+		t.Errorf("no regional branch of France 3: %+v", g.Entities)
+	}
+}
