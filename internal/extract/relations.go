@@ -70,6 +70,11 @@ func (s *state) eventRelations() {
 				}
 			}
 			for _, o := range s.activeOrganizers(sp[0]) {
+				if venueLike(o) && s.hostVerbBefore(sp[0]) {
+					// "la salle Jean-Vilar a accueilli le forum": where it took place
+					s.relate(kg.HeldAt, e, o, "", sent, "rules/event-host-venue", 0.7)
+					continue
+				}
 				s.relate(kg.Organized, o, e, "", sent, "rules/event-subject", 0.8)
 				organizers[o] = true
 			}
@@ -1904,4 +1909,28 @@ func (s *state) eventOfOrg(sp [2]int) *ent {
 		return o
 	}
 	return nil
+}
+
+// venueHeads are the first words of the names of places that host events.
+var venueHeads = set("salle", "lycee", "college", "gymnase", "theatre", "auditorium", "palais", "halle", "stade", "cinema", "amphitheatre", "espace")
+
+// venueLike reports whether organization o is a place that hosts events.
+func venueLike(o *ent) bool {
+	if o.kind == "venue" {
+		return true
+	}
+	f := strings.Fields(kg.Fold(o.name))
+	return len(f) > 0 && venueHeads[f[0]]
+}
+
+// hostVerbBefore reports whether the verb before the event mention at t0
+// in its sentence is "accueillir" ("… a accueilli la quatrième édition").
+func (s *state) hostVerbBefore(t0 int) bool {
+	d := s.d
+	for j := t0 - 1; j >= 0 && j >= t0-12 && d.sameSent(t0, j); j-- {
+		if d.is(j, "accueilli", "accueille", "accueillent", "accueillera", "accueillait", "heberge", "hebergera") {
+			return true
+		}
+	}
+	return false
 }

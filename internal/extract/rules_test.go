@@ -302,3 +302,21 @@ func TestRegionalTelevisionIsABranchOfItsNetwork(t *testing.T) {
 		t.Errorf("no regional branch of France 3: %+v", g.Entities)
 	}
 }
+
+func TestVenueThatHostsAnEventIsWhereItTookPlace(t *testing.T) {
+	g, byID := extractText(t, "Le vendredi 10 octobre 2025, la salle Jean-Vilar a accueilli la quatrième édition du forum « Un emploi près de chez moi ».")
+	for _, r := range g.Relations {
+		if r.Type == kg.Organized && byID[r.From].Name == "Salle Jean-Vilar" {
+			t.Errorf("the venue organizes the event: %+v", r)
+		}
+	}
+	found := false
+	for _, r := range g.Relations {
+		if r.Type == kg.HeldAt && byID[r.To].Name == "Salle Jean-Vilar" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no HELD_AT the venue: %+v %+v", g.Entities, g.Relations)
+	}
+}
