@@ -865,6 +865,9 @@ func (s *state) typedNames() {
 			if end <= st || !s.free(st, end) || s.onlyPlace(st, end) && hd.keep {
 				continue
 			}
+			if quoted && !d.toks[st].cap && !d.toks[st].upper {
+				continue // "un espace « premiers pas »": a description in quotes, no name
+			}
 			if !quoted {
 				end = s.lowerTail(end)
 				// "la SCIC Énergies citoyennes du Médoc": adjectives and a complement

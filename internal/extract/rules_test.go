@@ -320,3 +320,12 @@ func TestVenueThatHostsAnEventIsWhereItTookPlace(t *testing.T) {
 		t.Errorf("no HELD_AT the venue: %+v %+v", g.Entities, g.Relations)
 	}
 }
+
+func TestLowerCaseQuotedDescriptionAfterAHeadIsNoOrganization(t *testing.T) {
+	_, byID := extractText(t, "Un espace « premiers pas » animé par l'association Tremplin Numérique 49 aidait les candidats.")
+	for _, e := range byID {
+		if e.Type == kg.TypeOrganization && strings.Contains(kg.Fold(e.Name), "premiers pas") {
+			t.Errorf("a quoted description read as an organization: %+v", e)
+		}
+	}
+}
