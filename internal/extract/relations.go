@@ -29,7 +29,7 @@ var participationVerbs = set("rappele", "explique", "souligne", "salue", "presen
 // "ouverte par X", "en présence de X".
 var participationBy = set("animee", "anime", "animees", "animes", "ouverte", "ouvert", "presentee", "presente", "presentees", "presentes", "cloturee", "cloture",
 	"introduite", "introduit", "moderee", "modere", "representee", "represente", "representees", "representes", "presidee",
-	"ouverture", "intervention", "introduction", "conclusion", "animation")
+	"ouverture", "intervention", "introduction", "conclusion", "animation", "inaugure", "inauguree", "inaugures", "inaugurees")
 
 // eventRelations links events to their organizers (ORGANIZED), places
 // (HELD_AT) and participants (PARTICIPATED_IN).
@@ -687,9 +687,13 @@ func (s *state) participants() {
 			// "ouverture par X, maire de Y, et Z": the people coordinated with X
 			for k := i + 3; k+1 < len(d.toks) && k < i+30 && d.sameSent(i, k); k++ {
 				if d.is(k, "et") || d.punct(k, ",") {
-					if q := s.own(k + 1); q != nil && q.typ == kg.TypePerson {
-						if st, _, _ := q.mentionAt(k + 1); st == k+1 {
-							add(q, k+1, "rules/participation-by", 0.7)
+					at := k + 1
+					if d.is(at, "par") {
+						at++ // "inauguré par X, adjointe …, et par Y"
+					}
+					if q := s.own(at); q != nil && q.typ == kg.TypePerson {
+						if st, _, _ := q.mentionAt(at); st == at {
+							add(q, at, "rules/participation-by", 0.7)
 						}
 					}
 				}

@@ -329,3 +329,19 @@ func TestLowerCaseQuotedDescriptionAfterAHeadIsNoOrganization(t *testing.T) {
 		}
 	}
 }
+
+func TestPeopleWhoInauguratedAnEventParticipatedInIt(t *testing.T) {
+	g, byID := extractText(t, "Le vendredi 10 octobre 2025, la Mission locale angevine a organisé son forum « Un emploi près de chez moi ». "+
+		"Le forum a été inauguré par Yasmina Benhamou, adjointe au maire d'Angers déléguée à l'emploi, et par Christophe Lebrun, directeur de la Mission locale angevine.")
+	for _, p := range []string{"Yasmina Benhamou", "Christophe Lebrun"} {
+		found := false
+		for _, r := range g.Relations {
+			if r.Type == kg.ParticipatedIn && byID[r.From].Name == p && byID[r.To].Type == kg.TypeEvent {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s does not participate: %+v", p, g.Relations)
+		}
+	}
+}
