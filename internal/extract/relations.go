@@ -1017,6 +1017,7 @@ func (s *state) initiativeRelations() {
 			}
 		}
 	}
+	s.pronounCarriers()
 	s.presentedTogether()
 	// "L'association gestionnaire, X": the organization running the place named before
 	for i := 0; i+2 < len(d.toks); i++ {
@@ -1937,4 +1938,36 @@ func (s *state) hostVerbBefore(t0 int) bool {
 		}
 	}
 	return false
+}
+
+// pronounCarriers reads "Porté par l'association X et la Communauté
+// d'agglomération Y, il a été présenté …": the carriers of the initiative
+// named in the sentence before, which the pronoun takes up.
+func (s *state) pronounCarriers() {
+	d := s.d
+	for si, r := range d.sents {
+		if si == 0 || !carrierVerbs[d.toks[r[0]].fold] || !d.is(r[0]+1, "par") {
+			continue
+		}
+		comma := -1
+		for k := r[0] + 2; k+1 < r[1] && k < r[0]+30; k++ {
+			if d.punct(k, ",") && d.is(k+1, "il", "elle") {
+				comma = k
+				break
+			}
+		}
+		if comma < 0 {
+			continue
+		}
+		prev := d.sents[si-1]
+		ini := s.initiativeBefore(r[0], false)
+		if ini == nil || !slices.ContainsFunc(ini.spans, func(sp [2]int) bool { return sp[0] >= prev[0] && sp[0] < prev[1] }) {
+			continue // the initiative must be named in the sentence before
+		}
+		for k := r[0] + 2; k < comma; k++ {
+			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && o != s.structOrg[ini] {
+				s.relate(kg.LedBy, ini, o, "", si, "rules/initiative-carried-by-pronoun", 0.65)
+			}
+		}
+	}
 }

@@ -345,3 +345,13 @@ func TestPeopleWhoInauguratedAnEventParticipatedInIt(t *testing.T) {
 		}
 	}
 }
+
+func TestCarriersBeforeAPronounLeadTheInitiativeNamedJustBefore(t *testing.T) {
+	g, byID := extractText(t, "À Niort, le projet « Cantines du Clou » fait entrer des produits locaux dans les écoles. "+
+		"Porté par l'association Bouchet Nourricier et la Communauté d'agglomération du Niortais, il a été présenté par Gaëlle Marchand.")
+	for _, o := range []string{"Bouchet Nourricier", "Communauté d'agglomération du Niortais"} {
+		if !hasRel(g, byID, kg.LedBy, "Cantines du Clou", o) {
+			t.Errorf("no LED_BY %s: %+v", o, g.Relations)
+		}
+	}
+}
