@@ -1258,6 +1258,8 @@ func (s *state) locateFrom(ini *ent, j0, end int) {
 			k = j + 1
 		case d.is(j, "coeur") && d.is(j+1, "de", "du", "des", "d"):
 			k = s.skipPrep(j + 1) // "au cœur de Grigny 2"
+		case d.is(j, "pied") && d.is(j-1, "au") && d.is(j+1, "de", "du", "des", "d"):
+			k = j + 1 // "au pied des immeubles du quartier Les Buers"
 		case d.is(j, "couvre", "couvrent", "concerne", "concernent", "cible", "ciblent") && d.is(j+1, "les", "des") && d.is(j+2, "quartiers"):
 			k = j + 3 // "couvre les quartiers prioritaires de Saint-Denis, d'Aubervilliers …"
 		default:
@@ -1275,6 +1277,10 @@ func (s *state) locateFrom(ini *ent, j0, end int) {
 			}
 			// "dans les quartiers prioritaires de Besançon et de Montbéliard"
 			if d.punct(k, ",") || d.is(k, "et", "l", "la", "le", "les", "de", "du", "des", "d", "a", "au", "aux", "quartier", "quartiers", "prioritaire", "prioritaires") {
+				continue
+			}
+			// "dans les écoles du quartier du Clou Bouchet": a noun of the quartier
+			if t := d.toks[k]; t.kind == tWord && !t.cap && !verbLike(t.fold) && d.is(k+1, "du", "des", "de") && d.is(k+2, "quartier", "quartiers") {
 				continue
 			}
 			break

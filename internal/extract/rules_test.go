@@ -355,3 +355,14 @@ func TestCarriersBeforeAPronounLeadTheInitiativeNamedJustBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestProgrammeIsPlacedInTheQuartierOfTheBuildingsOrSchoolsItServes(t *testing.T) {
+	g, byID := extractText(t, "À Niort, le projet « Cantines du Clou » fait entrer des produits locaux dans les écoles du quartier du Clou Bouchet. "+
+		"À Villeurbanne, le programme « Cap Quartiers » va vers les jeunes au pied des immeubles du quartier Les Buers.")
+	if !hasRel(g, byID, kg.LocatedIn, "Cantines du Clou", "Clou Bouchet") {
+		t.Errorf("no LOCATED_IN the quartier of the schools: %+v", g.Relations)
+	}
+	if !hasRel(g, byID, kg.LocatedIn, "Cap Quartiers", "Les Buers") {
+		t.Errorf("no LOCATED_IN the quartier of the buildings: %+v", g.Relations)
+	}
+}
