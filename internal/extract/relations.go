@@ -1317,6 +1317,33 @@ func (s *state) presentedAt(ini *ent) {
 				}
 			}
 		}
+		// "… le projet « X » … . Porté par Y, il a été présenté par Z": the next sentence takes it up
+		if !cue && sent+1 < len(d.sents) {
+			nr := d.sents[sent+1]
+			if d.is(nr[0], "il", "elle") || carrierVerbs[d.toks[nr[0]].fold] {
+				for j := nr[0]; j < nr[1] && j < nr[0]+30; j++ {
+					if d.is(j, "presente", "presentee") && d.is(j-1, "ete") {
+						cue = true
+					}
+				}
+			}
+		}
+		// "Trois initiatives étudiées ont été présentées par leurs porteurs." then the initiatives
+		for back := 1; !cue && back <= 6 && sent-back >= 0; back++ {
+			pr := d.sents[sent-back]
+			if s.sentHasAnyEvent(sent - back) {
+				break
+			}
+			if d.toks[pr[0]].kind == tNum || d.is(pr[0], "deux", "trois", "quatre", "cinq", "six", "plusieurs") {
+				if d.is(pr[0]+1, "initiatives", "projets", "experiences", "structures", "actions") {
+					for j := pr[0]; j < pr[1]; j++ {
+						if d.is(j, "presentees", "presentes") {
+							cue = true
+						}
+					}
+				}
+			}
+		}
 		if !cue && s.scheduleLine(sp[0]) && (ini.place != nil || ini.owner != nil || ini.structure) && !s.eventNamedOnLineBefore(sp[0]) {
 			cue = true // "14h30 – Regards croisés sur la Cité éducative de X": on the programme
 		}

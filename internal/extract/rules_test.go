@@ -366,3 +366,21 @@ func TestProgrammeIsPlacedInTheQuartierOfTheBuildingsOrSchoolsItServes(t *testin
 		t.Errorf("no LOCATED_IN the quartier of the buildings: %+v", g.Relations)
 	}
 }
+
+func TestInitiativesAnnouncedAsPresentedAreLinkedToTheReportedEvent(t *testing.T) {
+	g, byID := extractText(t, "Le jeudi 12 juin 2025, le Labo de l'ESS a organisé un webinaire consacré à l'alimentation durable. "+
+		"Trois initiatives étudiées ont été présentées par leurs porteurs. "+
+		"À Brest, l'épicerie solidaire Ty Bara approvisionne ses rayons auprès de producteurs locaux. "+
+		"Enfin, à Niort, le projet « Cantines du Clou » fait entrer des produits locaux dans les écoles.")
+	for _, ini := range []string{"Épicerie solidaire Ty Bara", "Cantines du Clou"} {
+		found := false
+		for _, r := range g.Relations {
+			if r.Type == kg.PresentedAt && byID[r.From].Name == ini {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s not PRESENTED_AT the webinar: %+v", ini, g.Relations)
+		}
+	}
+}
