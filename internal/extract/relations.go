@@ -1304,8 +1304,8 @@ func (s *state) presentedAt(ini *ent) {
 		r := d.sents[sent]
 		cue := false
 		for j := r[0]; j < r[1]; j++ {
-			if presentCues[d.toks[j].fold] {
-				cue = true
+			if presentCues[d.toks[j].fold] && s.own(j) == nil && !(d.is(j, "atelier", "ateliers") && d.is(j-1, "son", "sa", "ses", "leur", "leurs")) {
+				cue = true // not "l'atelier vélo X" (a name) nor "agrandir son atelier"
 			}
 		}
 		// "Il s'agit du …" after a sentence saying initiatives were presented

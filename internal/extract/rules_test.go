@@ -384,3 +384,13 @@ func TestInitiativesAnnouncedAsPresentedAreLinkedToTheReportedEvent(t *testing.T
 		}
 	}
 }
+
+func TestAWorkshopInAStructureNameIsNoSignOfPresentation(t *testing.T) {
+	g, byID := extractText(t, "Une journée portes ouvertes aura lieu le samedi 14 juin 2025 à Issoire. "+
+		"Enfin, l'atelier vélo Roue Libre, installé dans les Quartiers Nord, formera des jeunes à la réparation de cycles.")
+	for _, r := range g.Relations {
+		if r.Type == kg.PresentedAt && byID[r.From].Name == "Atelier vélo Roue Libre" {
+			t.Errorf("presented because its name says 'atelier': %+v", r)
+		}
+	}
+}
