@@ -1609,3 +1609,22 @@ func demonym(t token) bool {
 
 // notDemonyms are common adjectives with a demonym's ending.
 var notDemonyms = map[string]bool{"voisine": true, "voisin": true, "ancienne": true, "ancien": true, "prochaine": true, "certaine": true, "lointaine": true, "jamais": true, "desormais": true, "quotidienne": true, "quotidien": true, "moyenne": true, "europeenne": true, "europeen": true, "mondiale": true, "souveraine": true, "humaine": true, "urbaine": true, "francaise": true, "francais": true, "internationale": true, "pleine": true, "divine": true, "marine": true, "feminine": true, "masculine": true, "cousine": true, "anglais": true}
+
+// habitatNames reads the social landlords named after their territory
+// ("Limoges Habitat", "Essonne Habitat"): a commune, department or EPCI
+// then "Habitat" with a capital.
+func (s *state) habitatNames() {
+	d := s.d
+	for i := 1; i < len(d.toks); i++ {
+		if d.toks[i].fold != "habitat" || !d.toks[i].cap || !s.free(i, i+1) {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-5 && d.sameSent(i, j); j-- {
+			if g, _ := s.geoAt(j, geo.LevelCommune, geo.LevelDepartment, geo.LevelEPCI); g != nil && g.t1 == i && s.free(j, i) {
+				o := s.add(&ent{typ: kg.TypeOrganization, name: d.str(j, i+1), kind: "company"}, j, i+1)
+				s.claim(o, j, i+1)
+				break
+			}
+		}
+	}
+}

@@ -394,3 +394,10 @@ func TestAWorkshopInAStructureNameIsNoSignOfPresentation(t *testing.T) {
 		}
 	}
 }
+
+func TestSocialLandlordNamedAfterItsTown(t *testing.T) {
+	_, byID := extractText(t, "Le projet a été accompagné par les équipes de Limoges Habitat, principal bailleur du quartier.")
+	if !hasEntity(byID, kg.TypeOrganization, "Limoges Habitat") {
+		t.Errorf("no organization for the landlord: %+v", byID)
+	}
+}
