@@ -206,6 +206,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.typedNames()
 	s.people()
 	s.headOrgs()
+	s.calledStructures()
 	s.habitatNames()
 	s.events()
 	s.initiatives()

@@ -1628,3 +1628,42 @@ func (s *state) habitatNames() {
 		}
 	}
 }
+
+// calledStructures reads a structure introduced by its name, then named by
+// its kind alone: "Elle s'appelle Les P'tits Béarnais et elle a ouvert …
+// La crèche coopérative accueille …" — the Initiative "Crèche coopérative
+// Les P'tits Béarnais" and the Organization "Les P'tits Béarnais".
+func (s *state) calledStructures() {
+	d := s.d
+	for si, r := range d.sents {
+		if !d.is(r[0], "elle", "il") || !d.is(r[0]+1, "s") || !d.is(r[0]+2, "appelle", "nomme") {
+			continue
+		}
+		st, end, _ := s.properName(r[0]+3, false)
+		if end <= st || !s.free(st, end) || s.onlyPlace(st, end) {
+			continue
+		}
+		for _, h := range s.hits {
+			if h.ref.kind != lkInit || s.x.lx.initiatives[h.ref.idx].mode != "structure" || !s.free(h.t0, h.t1) {
+				continue
+			}
+			hs := d.toks[h.t0].sent
+			if hs < si || hs > si+2 || !d.is(h.t0-1, "la", "le", "l") || s.longestKindAt(h.t0, lkInit) != h.t1 {
+				continue
+			}
+			if h.t1 < len(d.toks) && (d.toks[h.t1].cap || d.punct(h.t1, "«")) {
+				continue // a name follows: read elsewhere
+			}
+			k := s.x.lx.initiatives[h.ref.idx]
+			name := d.str(st, end)
+			org := s.add(&ent{typ: kg.TypeOrganization, name: name, kind: "organization"}, st, end)
+			s.claim(org, st, end)
+			ini := &ent{typ: kg.TypeInitiative, name: capitalize(d.str(h.t0, h.t1)) + " " + name, kind: k.kind, structure: true, keyTok: h.t0, names: []string{name}}
+			ini = s.add(ini, h.t0, h.t1)
+			s.claim(ini, h.t0, h.t1)
+			s.add(ini, st, end) // its name's sentence may say where it is
+			s.structOrg[ini] = org
+			break
+		}
+	}
+}

@@ -401,3 +401,11 @@ func TestSocialLandlordNamedAfterItsTown(t *testing.T) {
 		t.Errorf("no organization for the landlord: %+v", byID)
 	}
 }
+
+func TestStructureCalledByItsNameThenNamedByItsKind(t *testing.T) {
+	g, byID := extractText(t, "Elle s'appelle Les P'tits Béarnais et elle a ouvert ses portes lundi 15 septembre dans le quartier prioritaire Saragosse, à Pau. "+
+		"La crèche coopérative accueille vingt-quatre enfants de trois mois à trois ans.")
+	if !hasEntity(byID, kg.TypeOrganization, "Les P'tits Béarnais") || !hasEntity(byID, kg.TypeInitiative, "Crèche coopérative Les P'tits Béarnais") {
+		t.Errorf("no structure for the name called: %+v", g.Entities)
+	}
+}
