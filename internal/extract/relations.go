@@ -116,6 +116,41 @@ func (s *state) eventRelations() {
 		}
 	}
 	s.participants()
+	s.participationFrames()
+}
+
+// participationFrames reads the people of a sentence framed by the event:
+// "Lors de la soirée de présentation, X a remercié …", "Ouvrant la
+// rencontre, X a rappelé …", "… a souligné X en ouvrant la journée".
+func (s *state) participationFrames() {
+	d := s.d
+	for si, r := range d.sents {
+		var ev *ent
+		for k := r[0]; k+1 < r[1]; k++ {
+			lead := k == r[0] && d.is(k, "lors") && d.is(k+1, "de", "du", "d") ||
+				d.is(k, "ouvrant", "cloturant", "introduisant", "concluant") && (k == r[0] || d.is(k-1, "en"))
+			if !lead {
+				continue
+			}
+			for x := k + 1; x < r[1] && x < k+5; x++ {
+				if e := s.own(x); e != nil && e.typ == kg.TypeEvent {
+					ev = e
+					break
+				}
+			}
+			if ev != nil {
+				break
+			}
+		}
+		if ev == nil {
+			continue
+		}
+		for k := r[0]; k < r[1]; k++ {
+			if p := s.own(k); p != nil && p.typ == kg.TypePerson && s.mentionStartsAt(p, k) && !s.hasRel(kg.Organized, p, ev) {
+				s.relate(kg.ParticipatedIn, p, ev, "", si, "rules/participation-frame", 0.65)
+			}
+		}
+	}
 }
 
 // activeOrganizers returns the subjects of an organizing verb whose object

@@ -409,3 +409,17 @@ func TestStructureCalledByItsNameThenNamedByItsKind(t *testing.T) {
 		t.Errorf("no structure for the name called: %+v", g.Entities)
 	}
 }
+
+func TestPeopleOfASentenceFramedByTheEventParticipate(t *testing.T) {
+	g, byID := extractText(t, "Le vendredi 30 mai 2025, la Ville de Limoges a organisé une soirée de présentation des résultats au centre social de l'Aurence. "+
+		"Lors de la soirée, Kévin Delage, président du conseil citoyen, a remercié les bénévoles.")
+	found := false
+	for _, r := range g.Relations {
+		if r.Type == kg.ParticipatedIn && byID[r.From].Name == "Kévin Delage" && byID[r.To].Type == kg.TypeEvent {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no PARTICIPATED_IN for the person of the framed sentence: %+v", g.Relations)
+	}
+}
