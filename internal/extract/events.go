@@ -915,3 +915,56 @@ func (s *state) headEndingAt(i int) int {
 	}
 	return -1
 }
+
+// gatheringEvent reads an event named only by a generic mention after a
+// dated gathering: "Vendredi 23 mai 2025, la Fondation X a réuni à Nantes
+// … les huit lauréats … Ouvrant la rencontre, Y …" — when the article
+// names no event, the gathering is one, of the kind the mention says.
+func (s *state) gatheringEvent() {
+	if len(s.evList) > 0 || len(s.evAnaphora) == 0 {
+		return
+	}
+	d := s.d
+	a := s.evAnaphora[0]
+	kindWord := d.toks[a[0]].fold
+	if !strongKinds[kindWord] {
+		return
+	}
+	sa := d.toks[a[0]].sent
+	for si := sa; si >= 0 && si >= sa-3; si-- {
+		r := d.sents[si]
+		for v := r[0]; v < r[1]; v++ {
+			if !(d.is(v, "reuni", "reunit", "reunissent") && (d.is(v, "reunit", "reunissent") || d.is(v-1, "a", "ont", "avait", "avaient"))) {
+				continue
+			}
+			orgs := s.subjectsBefore(v)
+			date := s.dateNear(v, v+1)
+			if len(orgs) == 0 || date == nil || d.toks[d.tokenAtByte(date.Start)].sent != si {
+				continue
+			}
+			kind := "meeting"
+			for _, hi := range s.byTok[a[0]] {
+				if h := s.hits[hi]; h.ref.kind == lkEvent && h.t0 == a[0] {
+					kind = s.x.lx.events[h.ref.idx].kind
+				}
+			}
+			name := capitalize(d.str(a[0], a[1]))
+			e := &ent{typ: kg.TypeEvent, name: name + " de " + strings.TrimPrefix(strings.TrimPrefix(orgs[0].name, "Le "), "La "), kind: kind, keyTok: a[0], start: date.From, names: []string{name}}
+			if date.To != date.From {
+				e.end = date.To
+			}
+			e.id = kg.NewEventID(e.start, e.name)
+			st := v
+			if d.is(v-1, "a", "ont", "avait", "avaient") {
+				st = v - 1
+			}
+			e = s.add(e, st, v+1) // "a réuni": where the gathering is told
+			s.claim(e, st, v+1)
+			s.evList = append(s.evList, e)
+			for _, o := range orgs {
+				s.relate(kg.Organized, o, e, "", si, "rules/event-gathering", 0.7)
+			}
+			return
+		}
+	}
+}

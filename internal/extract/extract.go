@@ -209,6 +209,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.calledStructures()
 	s.habitatNames()
 	s.events()
+	s.gatheringEvent()
 	s.initiatives()
 	s.territories()
 	s.localInstances()

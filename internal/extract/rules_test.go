@@ -423,3 +423,32 @@ func TestPeopleOfASentenceFramedByTheEventParticipate(t *testing.T) {
 		t.Errorf("no PARTICIPATED_IN for the person of the framed sentence: %+v", g.Relations)
 	}
 }
+
+func TestDatedGatheringTakenUpByAGenericMentionIsAnEvent(t *testing.T) {
+	g, byID := extractText(t, "Vendredi 23 mai 2025, la Fondation Macif a réuni à Nantes les huit lauréats régionaux de son programme. "+
+		"Ouvrant la rencontre, Isabelle Kervella-Moreau, déléguée générale de la Fondation Macif, a rappelé l'enjeu.")
+	var ev *kg.Entity
+	for i, e := range g.Entities {
+		if e.Type == kg.TypeEvent {
+			ev = &g.Entities[i]
+		}
+	}
+	if ev == nil || ev.StartDate != "2025-05-23" {
+		t.Fatalf("want a dated event, got %+v", g.Entities)
+	}
+	if !hasRel(g, byID, kg.Organized, "Fondation Macif", ev.Name) || !hasRel(g, byID, kg.HeldAt, ev.Name, "Nantes") {
+		t.Errorf("want ORGANIZED by the subject and HELD_AT Nantes: %+v", g.Relations)
+	}
+	if !hasRel(g, byID, kg.ParticipatedIn, "Isabelle Kervella-Moreau", ev.Name) {
+		t.Errorf("the person opening the meeting does not participate: %+v", g.Relations)
+	}
+}
+
+func TestGatheringWithoutAnEventMentionIsNoEvent(t *testing.T) {
+	g, _ := extractText(t, "Vendredi 23 mai 2025, la Fondation Macif a réuni à Nantes les huit lauréats régionaux de son programme.")
+	for _, e := range g.Entities {
+		if e.Type == kg.TypeEvent {
+			t.Errorf("an event without any mention of one: %+v", e)
+		}
+	}
+}
