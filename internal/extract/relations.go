@@ -1888,12 +1888,23 @@ func (s *state) appositionPlaces(o *ent) bool {
 		if d.punct(k, ")") && d.punct(sp[1]-2, "(") {
 			k++
 		}
-		if !d.punct(k, ",") || k+1 >= len(d.toks) || d.toks[k+1].cap || !s.isHead(k+1) && !d.is(k+1, "tete") {
+		indef := d.is(k+1, "un", "une") // "X, une société coopérative d'intérêt collectif (SCIC) de Dole"
+		if indef {
+			k++
+		}
+		if !(d.punct(k, ",") || indef) || k+1 >= len(d.toks) || d.toks[k+1].cap || !s.isHead(k+1) && !d.is(k+1, "tete") {
 			continue
 		}
-		for j := k + 1; j < len(d.toks) && j < k+18 && d.sameSent(k, j) && !d.punct(j, ",", ".", ";", ":", "(") && s.own(j) == nil; j++ {
+		for j := k + 1; j < len(d.toks) && j < k+18 && d.sameSent(k, j) && !d.punct(j, ",", ".", ";", ":") && s.own(j) == nil; j++ {
+			if d.punct(j, "(") {
+				if j+2 < len(d.toks) && d.toks[j+1].upper && d.punct(j+2, ")") {
+					j += 2 // "(SCIC)"
+					continue
+				}
+				break
+			}
 			t := s.ter(j)
-			if t == nil || t.terr == nil || t.terr.Level != geo.LevelRegion && t.terr.Level != geo.LevelDepartment {
+			if t == nil || t.terr == nil || t.terr.Level != geo.LevelRegion && t.terr.Level != geo.LevelDepartment && !(indef && t.terr.Level == geo.LevelCommune) {
 				continue
 			}
 			st, en, _ := t.mentionAt(j)

@@ -452,3 +452,10 @@ func TestGatheringWithoutAnEventMentionIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+func TestIndefiniteAppositionOfAKindPlacesTheOrganizationInItsTown(t *testing.T) {
+	g, byID := extractText(t, "Le prix a été attribué à la coopérative Bois Bocage Énergie, une société coopérative d'intérêt collectif (SCIC) de Dole qui valorise le bois des haies.")
+	if !hasRel(g, byID, kg.LocatedIn, "Bois Bocage Énergie", "Dole") {
+		t.Errorf("no LOCATED_IN the town of the apposition: %+v", g.Relations)
+	}
+}
