@@ -532,6 +532,21 @@ func (s *state) orgSubjectBefore(i int) *ent {
 			return o
 		}
 	}
+	// "Le prix revient à la Régie de quartier X, qui … Son directeur, Y": the
+	// one organization of the sentence before, whatever governs it
+	if sent > 0 {
+		var only *ent
+		r := d.sents[sent-1]
+		for j := r[0]; j < r[1]; j++ {
+			if o := s.own(j); o != nil && o.typ == kg.TypeOrganization && o != only {
+				if only != nil {
+					return nil
+				}
+				only = o
+			}
+		}
+		return only
+	}
 	return nil
 }
 

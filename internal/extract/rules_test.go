@@ -459,3 +459,11 @@ func TestIndefiniteAppositionOfAKindPlacesTheOrganizationInItsTown(t *testing.T)
 		t.Errorf("no LOCATED_IN the town of the apposition: %+v", g.Relations)
 	}
 }
+
+func TestPossessiveRoleNamesTheOneOrganizationOfTheSentenceBefore(t *testing.T) {
+	g, byID := extractText(t, "Le prix « Utilité sociale » revient à la Régie de quartier de Planoise, qui emploie 45 habitants. "+
+		"Son directeur, Samir Belkacem, a dédié le prix aux équipes.")
+	if !hasRel(g, byID, kg.HoldsRole, "Samir Belkacem", "Régie de quartier de Planoise") {
+		t.Errorf("no HOLDS_ROLE to the one organization before: %+v", g.Relations)
+	}
+}
