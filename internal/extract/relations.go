@@ -2025,6 +2025,19 @@ func (s *state) hostVerbBefore(t0 int) bool {
 func (s *state) pronounCarriers() {
 	d := s.d
 	for si, r := range d.sents {
+		// "Elle est portée par le centre social X et soutenue par Y."
+		if si > 0 && d.is(r[0], "elle", "il") && d.is(r[0]+1, "est") && carrierVerbs[d.toks[r[0]+2].fold] && d.is(r[0]+3, "par") {
+			prev := d.sents[si-1]
+			ini := s.initiativeBefore(r[0], false)
+			if ini != nil && slices.ContainsFunc(ini.spans, func(sp [2]int) bool { return sp[0] >= prev[0] && sp[0] < prev[1] }) {
+				for k := r[0] + 4; k < r[1] && !carrierVerbs[d.toks[k].fold] && !d.is(k, "soutenue", "soutenu", "accompagnee", "accompagne", "aidee", "aide") && !d.punct(k, ",", ";"); k++ {
+					if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && o != s.structOrg[ini] {
+						s.relate(kg.LedBy, ini, o, "", si, "rules/initiative-carried-by-pronoun", 0.65)
+					}
+				}
+			}
+			continue
+		}
 		if si == 0 || !carrierVerbs[d.toks[r[0]].fold] || !d.is(r[0]+1, "par") {
 			continue
 		}

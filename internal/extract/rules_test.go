@@ -467,3 +467,16 @@ func TestPossessiveRoleNamesTheOneOrganizationOfTheSentenceBefore(t *testing.T) 
 		t.Errorf("no HOLDS_ROLE to the one organization before: %+v", g.Relations)
 	}
 }
+
+func TestPronounSentenceCarrierLeadsTheStructureBefore(t *testing.T) {
+	g, byID := extractText(t, "À Brest, l'épicerie solidaire Ty Bara approvisionne ses rayons grâce à un groupement d'achat. "+
+		"Elle est portée par le centre social Horizons et soutenue par Brest métropole.")
+	if !hasRel(g, byID, kg.LedBy, "Épicerie solidaire Ty Bara", "Centre social Horizons") {
+		t.Errorf("no LED_BY the carrier: %+v", g.Relations)
+	}
+	for _, r := range g.Relations {
+		if r.Type == kg.LedBy && byID[r.To].Name == "Brest métropole" {
+			t.Errorf("a supporter read as a carrier: %+v", r)
+		}
+	}
+}
