@@ -862,6 +862,12 @@ func (s *state) initiativeRelations() {
 			for _, o := range s.carriersAfter(sp[1]) {
 				s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-carried-by", 0.8)
 			}
+			// "la Région avait soutenu la SCIC par le dispositif « X »": the authority acting through it
+			if d.is(sp[0]-1, "le", "la", "l") && d.is(sp[0]-2, "par") {
+				if o := s.subjectOrg(sp[0]); o != nil && o.auth {
+					s.relate(kg.LedBy, ini, o, "", sent, "rules/initiative-means", 0.65)
+				}
+			}
 			// "son dispositif X", "une subvention de X au titre de son appel à projets"
 			if d.is(sp[0]-1, "son", "sa", "ses", "leur", "leurs") || d.is(sp[0]-1, "nouveau", "nouvelle") && d.is(sp[0]-2, "son", "sa") {
 				o := s.nearestOrgBefore(sp[0], 8)

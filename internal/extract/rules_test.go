@@ -480,3 +480,16 @@ func TestPronounSentenceCarrierLeadsTheStructureBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestAuthorityActingThroughAProgrammeLeadsIt(t *testing.T) {
+	g, byID := extractText(t, "Le conseiller régional a rappelé que la Région Nouvelle-Aquitaine avait soutenu la SCIC à sa création par le dispositif « Coop'Amorçage ».")
+	found := false
+	for _, r := range g.Relations {
+		if r.Type == kg.LedBy && byID[r.From].Type == kg.TypeInitiative && byID[r.To].Name == "Région Nouvelle-Aquitaine" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no LED_BY the authority: %+v %+v", g.Entities, g.Relations)
+	}
+}
