@@ -266,7 +266,7 @@ func (s *state) repeatedOrgNames() {
 
 // parentheticalShortNames merges an organization with the short name
 // written after it in parentheses, when both open with the same word ("le
-// Labo de l'économie sociale et solidaire (Labo de l'ESS)").
+// Observatoire des initiatives solidaires (Observatoire solidaire)").
 func (s *state) parentheticalShortNames() {
 	d := s.d
 	for i := 1; i+2 < len(d.toks); i++ {

@@ -917,7 +917,7 @@ func (s *state) headEndingAt(i int) int {
 }
 
 // gatheringEvent reads an event named only by a generic mention after a
-// dated gathering: "Vendredi 23 mai 2025, la Fondation X a réuni à Nantes
+// dated gathering: "Vendredi 23 mai 2025, la Fondation X a réuni à Rennes
 // … les huit lauréats … Ouvrant la rencontre, Y …" — when the article
 // names no event, the gathering is one, of the kind the mention says.
 func (s *state) gatheringEvent() {

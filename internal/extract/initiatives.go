@@ -150,7 +150,7 @@ func (s *state) compoundInitiative(h hit, k kindEntry) {
 	nameEnd := end
 	suffix := ""
 	title := ""
-	// "son budget participatif « Mon quartier, mes idées »": the quoted
+	// "son budget participatif « Nos rues, nos idées »": the quoted
 	// title names it; the owner and place are still read below
 	if st, e2, quoted := s.properName(end, false); quoted && e2 > st && d.toks[st].cap && s.free(end, e2+1) {
 		title = d.str(st, e2)

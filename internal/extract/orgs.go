@@ -646,7 +646,7 @@ func (s *state) genericNamedAfter(e *orgEntry, t0, t1 int) (*ent, int) {
 	d := s.d
 	k := s.skipPrep(t1)
 	if k == t1 && k < len(d.toks) && demonym(d.toks[k]) && d.sameSent(t0, k) && s.free(k, k+1) {
-		return &ent{typ: kg.TypeOrganization, name: d.str(t0, k+1), kind: e.kind}, k + 1 // "la Mission locale angevine"
+		return &ent{typ: kg.TypeOrganization, name: d.str(t0, k+1), kind: e.kind}, k + 1 // "la Mission locale rennaise"
 	}
 	if k == t1 && t1-t0 == 1 && d.toks[t0].upper && k < len(d.toks) && d.toks[k].cap && !d.toks[k].upper && !articles[d.toks[k].fold] && d.sameSent(t0, k) {
 		k = t1 // "GEIQ Logistique Provence": the acronym of the class, then the body's own name
@@ -866,7 +866,7 @@ func (s *state) typedNames() {
 				continue
 			}
 			if quoted && !d.toks[st].cap && !d.toks[st].upper {
-				continue // "un espace « premiers pas »": a description in quotes, no name
+				continue // "un espace « bienvenue »": a description in quotes, no name
 			}
 			if !quoted {
 				end = s.lowerTail(end)
@@ -1110,7 +1110,7 @@ func (s *state) properName(i int, lower bool) (int, int, bool) {
 		}
 		if t.kind == tNum && j == end && len(t.text) == 2 && t.text[0] != '0' && j+1 < n && d.sameSent(j, j+1) && d.toks[j+1].kind == tWord && !d.toks[j+1].cap &&
 			(verbLike(d.toks[j+1].fold) || strings.HasSuffix(d.toks[j+1].fold, "ait") || strings.HasSuffix(d.toks[j+1].fold, "aient") || d.is(j+1, "qui", "depuis", "et", "avec", "dans", "pour")) {
-			end = j + 1 // "l'association Tremplin Numérique 49 aidait …"
+			end = j + 1 // "l'association Cap Numérique 35 aidait …"
 		}
 		break
 	}
@@ -1611,7 +1611,7 @@ func demonym(t token) bool {
 var notDemonyms = map[string]bool{"voisine": true, "voisin": true, "ancienne": true, "ancien": true, "prochaine": true, "certaine": true, "lointaine": true, "jamais": true, "desormais": true, "quotidienne": true, "quotidien": true, "moyenne": true, "europeenne": true, "europeen": true, "mondiale": true, "souveraine": true, "humaine": true, "urbaine": true, "francaise": true, "francais": true, "internationale": true, "pleine": true, "divine": true, "marine": true, "feminine": true, "masculine": true, "cousine": true, "anglais": true}
 
 // habitatNames reads the social landlords named after their territory
-// ("Limoges Habitat", "Essonne Habitat"): a commune, department or EPCI
+// ("Rennes Habitat", "Oise Habitat"): a commune, department or EPCI
 // then "Habitat" with a capital.
 func (s *state) habitatNames() {
 	d := s.d
@@ -1630,9 +1630,9 @@ func (s *state) habitatNames() {
 }
 
 // calledStructures reads a structure introduced by its name, then named by
-// its kind alone: "Elle s'appelle Les P'tits Béarnais et elle a ouvert …
+// its kind alone: "Elle s'appelle Les Petits Loups et elle a ouvert …
 // La crèche coopérative accueille …" — the Initiative "Crèche coopérative
-// Les P'tits Béarnais" and the Organization "Les P'tits Béarnais".
+// Les Petits Loups" and the Organization "Les Petits Loups".
 func (s *state) calledStructures() {
 	d := s.d
 	for si, r := range d.sents {

@@ -546,7 +546,7 @@ func (s *state) quartiers() {
 				break
 			}
 			if articles[d.toks[j].fold] && j+1 < n && s.ter(j+1) != nil && s.ter(j+1).kind == string(geo.LevelQPV) {
-				j++ // "le quartier Les Buers": the QPV's name read without its article
+				j++ // "le quartier Les Pervenches": the QPV's name read without its article
 			}
 			if t := s.ter(j); t != nil {
 				// a neighbourhood already known in a list ("du Mirail, de la Mosson, …")

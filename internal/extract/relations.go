@@ -62,7 +62,7 @@ func (s *state) eventRelations() {
 					}
 				}
 			}
-			// "le webinaire du Labo de l'ESS", "la journée régionale du CR DSU"
+			// "le webinaire de l'Observatoire solidaire", "la journée régionale du centre de ressources"
 			if e.kind != "general_assembly" && e.kind != "round_table" {
 				if o := s.eventOfOrg(sp); o != nil {
 					s.relate(kg.Organized, o, e, "", sent, "rules/event-of", 0.7)
@@ -71,7 +71,7 @@ func (s *state) eventRelations() {
 			}
 			for _, o := range s.activeOrganizers(sp[0]) {
 				if venueLike(o) && s.hostVerbBefore(sp[0]) {
-					// "la salle Jean-Vilar a accueilli le forum": where it took place
+					// "la salle Paul-Éluard a accueilli le forum": where it took place
 					s.relate(kg.HeldAt, e, o, "", sent, "rules/event-host-venue", 0.7)
 					continue
 				}
@@ -366,7 +366,7 @@ func (s *state) premisesIn(si int) *ent {
 		}
 		if d.is(j, "au", "aux") && s.own(k) == nil {
 			if o := s.venueAt(k); o != nil {
-				return o // "… se sont retrouvés au Camp de la Transportation, à Saint-Laurent"
+				return o // "… se sont retrouvés au Palais des congrès, à Vannes"
 			}
 		}
 	}
@@ -1202,7 +1202,7 @@ func (s *state) locateInSentence(ini *ent, sent int) {
 	d := s.d
 	r := d.sents[sent]
 	lo, hi := r[0], r[1]
-	// "à Thiers, le centre X …, tandis qu'à Issoire, la recyclerie Y …":
+	// "à Ambert, le centre X …, tandis qu'à Brioude, la recyclerie Y …":
 	// the places of the structure's own clause
 	for _, sp := range ini.spans {
 		if d.toks[sp[0]].sent != sent {
@@ -1300,7 +1300,7 @@ func (s *state) locateFrom(ini *ent, j0, end int) {
 		case d.is(j, "coeur") && d.is(j+1, "de", "du", "des", "d"):
 			k = s.skipPrep(j + 1) // "au cœur de Grigny 2"
 		case d.is(j, "pied") && d.is(j-1, "au") && d.is(j+1, "de", "du", "des", "d"):
-			k = j + 1 // "au pied des immeubles du quartier Les Buers"
+			k = j + 1 // "au pied des immeubles du quartier Les Pervenches"
 		case d.is(j, "couvre", "couvrent", "concerne", "concernent", "cible", "ciblent") && d.is(j+1, "les", "des") && d.is(j+2, "quartiers"):
 			k = j + 3 // "couvre les quartiers prioritaires de Saint-Denis, d'Aubervilliers …"
 		default:
@@ -1320,7 +1320,7 @@ func (s *state) locateFrom(ini *ent, j0, end int) {
 			if d.punct(k, ",") || d.is(k, "et", "l", "la", "le", "les", "de", "du", "des", "d", "a", "au", "aux", "quartier", "quartiers", "prioritaire", "prioritaires") {
 				continue
 			}
-			// "dans les écoles du quartier du Clou Bouchet": a noun of the quartier
+			// "dans les écoles du quartier du Pont-Neuf": a noun of the quartier
 			if t := d.toks[k]; t.kind == tWord && !t.cap && !verbLike(t.fold) && d.is(k+1, "du", "des", "de") && d.is(k+2, "quartier", "quartiers") {
 				continue
 			}
@@ -1894,7 +1894,7 @@ func (s *state) appositionPlaces(o *ent) bool {
 		if d.punct(k, ")") && d.punct(sp[1]-2, "(") {
 			k++
 		}
-		indef := d.is(k+1, "un", "une") // "X, une société coopérative d'intérêt collectif (SCIC) de Dole"
+		indef := d.is(k+1, "un", "une") // "X, une société coopérative d'intérêt collectif (SCIC) de Redon"
 		if indef {
 			k++
 		}
@@ -1978,8 +1978,8 @@ func clauseBreak(d *doc, j int) bool {
 }
 
 // eventOfOrg returns the organization that completes an event's kind
-// directly, with only adjectives between ("le webinaire du Labo de l'ESS",
-// "la journée régionale du CR DSU"): the one who holds it.
+// directly, with only adjectives between ("le webinaire de l'Observatoire solidaire",
+// "la journée régionale du centre de ressources"): the one who holds it.
 func (s *state) eventOfOrg(sp [2]int) *ent {
 	d := s.d
 	for k := sp[0] + 1; k < sp[1]; k++ {

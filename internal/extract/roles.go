@@ -515,7 +515,7 @@ func (s *state) orgSubjectBefore(i int) *ent {
 			continue
 		}
 		if back == 1 || pronoun && back == 2 {
-			// "X développera …, tandis qu'à Issoire, la recyclerie Y …": the last clause's subject first
+			// "X développera …, tandis qu'à Brioude, la recyclerie Y …": the last clause's subject first
 			j0 := r[0]
 			for j := r[0]; j < r[1]; j++ {
 				if clauseBreak(d, j) {
