@@ -1,6 +1,8 @@
 // Package bench holds Maillage's end-to-end benchmarks of the embedded store
-// and the API at corpus scale; it has no code of its own, only benchmarks
-// and the helpers they need, all in its _test files.
+// and the API at corpus scale. Its only non-test code is the definition of
+// the five benchmarked GraphQL queries and how their ids are picked from a
+// store (queries.go), which internal/neo4jstore's benchmarks share; the
+// benchmarks and their helpers are in its _test files.
 //
 // The benchmarks run on a store holding a generated corpus of 10,000
 // articles (internal/gen, seed 1), built once per process in a temporary

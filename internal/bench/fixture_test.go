@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/maillage/maillage/internal/bench"
 	"github.com/maillage/maillage/internal/gen"
 	"github.com/maillage/maillage/internal/kg"
 	"github.com/maillage/maillage/internal/memstore"
@@ -195,13 +196,13 @@ type env struct {
 	store   *memstore.Store
 	counter *countingStore
 	api     http.Handler
-	picks   picks
+	picks   bench.Picks
 }
 
 var shared struct {
 	mu    sync.Mutex
 	env   *env
-	picks *picks // computed once: the store never changes
+	picks *bench.Picks // computed once: the store never changes
 }
 
 // openEnv opens a store in dir and the API over it, with its store calls
@@ -233,7 +234,7 @@ func sharedEnv(b *testing.B) *env {
 			b.Fatal(err)
 		}
 		if shared.picks == nil {
-			p, err := choose(context.Background(), e.store)
+			p, err := bench.Choose(context.Background(), e.store)
 			if err != nil {
 				e.store.Close()
 				b.Fatal(err)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/maillage/maillage/internal/bench"
 )
 
 // checkArticles is the size of the corpus the fast check runs on: enough
@@ -32,7 +34,7 @@ func TestBenchmarkedQueriesFetchTheSameNodesThroughTheAPIAndTheStore(t *testing.
 	}
 	defer e.store.Close()
 	ctx := context.Background()
-	p, err := choose(ctx, e.store)
+	p, err := bench.Choose(ctx, e.store)
 	if err != nil {
 		t.Fatal(err)
 	}

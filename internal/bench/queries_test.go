@@ -9,106 +9,9 @@ import (
 	"net/http/httptest"
 	"slices"
 
+	"github.com/maillage/maillage/internal/bench"
 	"github.com/maillage/maillage/internal/kg"
 )
-
-// picks are the ids the queries ask about, chosen from the data so that they
-// are realistic whatever the corpus: the most mentioned organization, a
-// median one, the region with the most initiatives placed in it or below
-// it, the newest article.
-type picks struct {
-	TopOrg, MidOrg    kg.Entity
-	TopOrgRelations   int
-	MidOrgRelations   int
-	Region            kg.Entity
-	RegionInitiatives int
-	Article           kg.Article
-	ArticleEntities   int
-	// NameSearch is the median organization's name as typed without
-	// accents, capitals or punctuation (its fold).
-	NameSearch string
-}
-
-func (p picks) String() string {
-	return fmt.Sprintf("top organization %s (%d mentions in %d articles, %d relations); median organization %s (%d mentions in %d articles, %d relations); region %s %q (%d initiatives in it or below); newest article %s of %s (%d entities); searches %q and %q",
-		p.TopOrg.ID, p.TopOrg.MentionCount, p.TopOrg.ArticleCount, p.TopOrgRelations,
-		p.MidOrg.ID, p.MidOrg.MentionCount, p.MidOrg.ArticleCount, p.MidOrgRelations,
-		p.Region.ID, p.Region.Name, p.RegionInitiatives,
-		p.Article.ID, p.Article.PublishedAt, p.ArticleEntities, broadSearch, p.NameSearch)
-}
-
-var byMentions = kg.EntityOrder{Field: kg.SortByMentionCount, Direction: kg.Desc}
-
-// choose picks the ids of the queries from the store.
-func choose(ctx context.Context, s kg.Store) (picks, error) {
-	var p picks
-	orgs := kg.EntityFilter{Type: kg.TypeOrganization}
-	top, err := s.ListEntities(ctx, orgs, byMentions, kg.PageRequest{First: 1})
-	if err != nil {
-		return p, err
-	}
-	if len(top.Items) == 0 {
-		return p, fmt.Errorf("the store holds no organization")
-	}
-	p.TopOrg = top.Items[0]
-	// The median organization by mention count: walk the ordering.
-	want, page := top.TotalCount/2, kg.PageRequest{First: kg.MaxPageSize}
-	for seen := 0; ; {
-		pg, err := s.ListEntities(ctx, orgs, byMentions, page)
-		if err != nil {
-			return p, err
-		}
-		if want < seen+len(pg.Items) {
-			p.MidOrg = pg.Items[want-seen]
-			break
-		}
-		if !pg.HasNextPage || len(pg.Items) == 0 {
-			return p, fmt.Errorf("organization %d of %d not found", want, top.TotalCount)
-		}
-		seen += len(pg.Items)
-		page.After = pg.Cursors[len(pg.Cursors)-1]
-	}
-	rels, err := s.CountRelations(ctx, []kg.ID{p.TopOrg.ID, p.MidOrg.ID}, kg.RelationQuery{})
-	if err != nil {
-		return p, err
-	}
-	p.TopOrgRelations, p.MidOrgRelations = rels[p.TopOrg.ID], rels[p.MidOrg.ID]
-	p.NameSearch = kg.Fold(p.MidOrg.Name)
-
-	regions, err := s.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeTerritory, Kinds: []string{string(kg.LevelRegion)}}, kg.EntityOrder{}, kg.PageRequest{First: 100})
-	if err != nil {
-		return p, err
-	}
-	p.RegionInitiatives = -1
-	for _, r := range regions.Items {
-		n, err := s.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeInitiative, Territory: r.ID, IncludeDescendants: true}, kg.EntityOrder{}, kg.PageRequest{})
-		if err != nil {
-			return p, err
-		}
-		if n.TotalCount > p.RegionInitiatives {
-			p.Region, p.RegionInitiatives = r, n.TotalCount
-		}
-	}
-	if p.RegionInitiatives <= 0 {
-		return p, fmt.Errorf("no region has initiatives (%d regions)", len(regions.Items))
-	}
-
-	arts, err := s.ListArticles(ctx, kg.ArticleFilter{}, kg.ArticleOrder{}, kg.PageRequest{First: 1})
-	if err != nil {
-		return p, err
-	}
-	if len(arts.Items) == 0 {
-		return p, fmt.Errorf("the store holds no article")
-	}
-	p.Article = arts.Items[0]
-	p.ArticleEntities = p.Article.EntityCount
-	return p, nil
-}
-
-// broadSearch is what the broad search looks for: a common word of names,
-// typed without its hyphen, that matches inside hundreds of names
-// (partial matches) of generated corpora.
-const broadSearch = "tiers lieu"
 
 // query is one of the benchmarked fetches, as a GraphQL query for the API and
 // as the same fetch written directly against kg.Store. Both return the ids
@@ -116,47 +19,42 @@ const broadSearch = "tiers lieu"
 type query struct {
 	name   string
 	gql    string
-	vars   func(p picks) map[string]any
-	direct func(ctx context.Context, s kg.Store, p picks) ([]kg.ID, error)
+	vars   func(p bench.Picks) map[string]any
+	direct func(ctx context.Context, s kg.Store, p bench.Picks) ([]kg.ID, error)
 }
 
 // The five queries; (a) and (b) in two variants each.
 var queries = []query{
-	{name: "a-entity-top", gql: entityGQL, vars: func(p picks) map[string]any { return map[string]any{"id": p.TopOrg.ID} },
-		direct: func(ctx context.Context, s kg.Store, p picks) ([]kg.ID, error) {
+	{name: "a-entity-top", gql: bench.EntityGQL, vars: func(p bench.Picks) map[string]any { return map[string]any{"id": p.TopOrg.ID} },
+		direct: func(ctx context.Context, s kg.Store, p bench.Picks) ([]kg.ID, error) {
 			return entityDirect(ctx, s, p.TopOrg.ID)
 		}},
-	{name: "a-entity-mid", gql: entityGQL, vars: func(p picks) map[string]any { return map[string]any{"id": p.MidOrg.ID} },
-		direct: func(ctx context.Context, s kg.Store, p picks) ([]kg.ID, error) {
+	{name: "a-entity-mid", gql: bench.EntityGQL, vars: func(p bench.Picks) map[string]any { return map[string]any{"id": p.MidOrg.ID} },
+		direct: func(ctx context.Context, s kg.Store, p bench.Picks) ([]kg.ID, error) {
 			return entityDirect(ctx, s, p.MidOrg.ID)
 		}},
-	{name: "b-search-broad", gql: searchGQL, vars: func(picks) map[string]any { return map[string]any{"q": broadSearch} },
-		direct: func(ctx context.Context, s kg.Store, _ picks) ([]kg.ID, error) {
-			return searchDirect(ctx, s, broadSearch)
+	{name: "b-search-broad", gql: bench.SearchGQL, vars: func(bench.Picks) map[string]any { return map[string]any{"q": bench.BroadSearch} },
+		direct: func(ctx context.Context, s kg.Store, _ bench.Picks) ([]kg.ID, error) {
+			return searchDirect(ctx, s, bench.BroadSearch)
 		}},
-	{name: "b-search-name", gql: searchGQL, vars: func(p picks) map[string]any { return map[string]any{"q": p.NameSearch} },
-		direct: func(ctx context.Context, s kg.Store, p picks) ([]kg.ID, error) {
+	{name: "b-search-name", gql: bench.SearchGQL, vars: func(p bench.Picks) map[string]any { return map[string]any{"q": p.NameSearch} },
+		direct: func(ctx context.Context, s kg.Store, p bench.Picks) ([]kg.ID, error) {
 			return searchDirect(ctx, s, p.NameSearch)
 		}},
-	{name: "c-region-initiatives", gql: regionGQL, vars: func(p picks) map[string]any { return map[string]any{"id": p.Region.ID} },
-		direct: func(ctx context.Context, s kg.Store, p picks) ([]kg.ID, error) {
+	{name: "c-region-initiatives", gql: bench.RegionGQL, vars: func(p bench.Picks) map[string]any { return map[string]any{"id": p.Region.ID} },
+		direct: func(ctx context.Context, s kg.Store, p bench.Picks) ([]kg.ID, error) {
 			return regionDirect(ctx, s, p.Region.ID)
 		}},
-	{name: "d-article-entities", gql: articleGQL, vars: func(p picks) map[string]any { return map[string]any{"id": p.Article.ID} },
-		direct: func(ctx context.Context, s kg.Store, p picks) ([]kg.ID, error) {
+	{name: "d-article-entities", gql: bench.ArticleGQL, vars: func(p bench.Picks) map[string]any { return map[string]any{"id": p.Article.ID} },
+		direct: func(ctx context.Context, s kg.Store, p bench.Picks) ([]kg.ID, error) {
 			return articleDirect(ctx, s, p.Article.ID)
 		}},
-	{name: "e-nested-list", gql: nestedGQL, vars: func(picks) map[string]any { return nil },
-		direct: func(ctx context.Context, s kg.Store, _ picks) ([]kg.ID, error) { return nestedDirect(ctx, s) }},
+	{name: "e-nested-list", gql: bench.NestedGQL, vars: func(bench.Picks) map[string]any { return nil },
+		direct: func(ctx context.Context, s kg.Store, _ bench.Picks) ([]kg.ID, error) { return nestedDirect(ctx, s) }},
 }
 
 // (a) An entity page: an organization with its first 20 relations (the
 // other end of each) and its territories.
-const entityGQL = `query Entity($id: ID!) { organization(id: $id) {
-  id name kind acronym aliases mentionCount articleCount firstMentioned lastMentioned
-  relations(first: 20) { totalCount edges { type direction role confidence other { __typename id name } } }
-  territories { id name level code }
-} }`
 
 // placedIn is the relation query of an entity's territories.
 var placedIn = kg.RelationQuery{Types: kg.PlacementTypes, Direction: kg.Out, OtherTypes: []kg.EntityType{kg.TypeTerritory}}
@@ -214,10 +112,6 @@ func otherEnds(id kg.ID, rels []kg.Relation) []kg.ID {
 
 // (b) A search box: the first page of 20 hits for a text typed without
 // accents: a common word (hundreds of partial matches to rank) or a name.
-const searchGQL = `query Search($q: String!) { search(query: $q, first: 20) {
-  totalCount pageInfo { hasNextPage endCursor }
-  edges { cursor rank matchedName node { __typename id name mentionCount } }
-} }`
 
 func searchDirect(ctx context.Context, s kg.Store, text string) ([]kg.ID, error) {
 	pg, err := s.Search(ctx, kg.SearchQuery{Text: text}, kg.PageRequest{First: 20})
@@ -234,13 +128,6 @@ func searchDirect(ctx context.Context, s kg.Store, text string) ([]kg.ID, error)
 // (c) A territory dashboard: a region, its departments, and the 20 most
 // mentioned initiatives placed in it or anywhere below it, with where each
 // is placed.
-const regionGQL = `query Region($id: ID!) { territory(id: $id) {
-  id name level code
-  children(first: 20) { totalCount edges { node { id name code } } }
-  initiatives(first: 20, includeDescendants: true, orderBy: {field: MENTION_COUNT, direction: DESC}) {
-    totalCount edges { node { id name kind mentionCount territories { id name } } }
-  }
-} }`
 
 func regionDirect(ctx context.Context, s kg.Store, id kg.ID) ([]kg.ID, error) {
 	es, err := s.Entities(ctx, []kg.ID{id})
@@ -254,7 +141,7 @@ func regionDirect(ctx context.Context, s kg.Store, id kg.ID) ([]kg.ID, error) {
 	if err != nil {
 		return nil, err
 	}
-	inits, err := s.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeInitiative, Territory: id, IncludeDescendants: true}, byMentions, kg.PageRequest{First: 20})
+	inits, err := s.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeInitiative, Territory: id, IncludeDescendants: true}, bench.ByMentions, kg.PageRequest{First: 20})
 	if err != nil {
 		return nil, err
 	}
@@ -286,11 +173,6 @@ func regionDirect(ctx context.Context, s kg.Store, id kg.ID) ([]kg.ID, error) {
 
 // (d) An article page: the article with its text and themes, and the
 // entities it names with where it names them.
-const articleGQL = `query Article($id: ID!) { article(id: $id) {
-  id url title publishedAt site text
-  themes { id name }
-  entities(first: 50) { totalCount edges { count spans { start end text } node { __typename id name } } }
-} }`
 
 func articleDirect(ctx context.Context, s kg.Store, id kg.ID) ([]kg.ID, error) {
 	arts, err := s.Articles(ctx, []kg.ID{id})
@@ -324,14 +206,9 @@ func articleDirect(ctx context.Context, s kg.Store, id kg.ID) ([]kg.ID, error) {
 
 // (e) A three-level nested list: the 20 most mentioned organizations × their
 // first 10 relations × the other end × its territories.
-const nestedGQL = `query Nested { organizations(first: 20, orderBy: {field: MENTION_COUNT, direction: DESC}) {
-  totalCount edges { node { id name
-    relations(first: 10) { totalCount edges { type other { __typename id name territories { id name } } } }
-  } }
-} }`
 
 func nestedDirect(ctx context.Context, s kg.Store) ([]kg.ID, error) {
-	orgs, err := s.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeOrganization}, byMentions, kg.PageRequest{First: 20})
+	orgs, err := s.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeOrganization}, bench.ByMentions, kg.PageRequest{First: 20})
 	if err != nil {
 		return nil, err
 	}

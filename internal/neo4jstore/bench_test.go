@@ -15,6 +15,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/maillage/maillage/internal/bench"
 	"github.com/maillage/maillage/internal/gen"
 	"github.com/maillage/maillage/internal/kg"
 	"github.com/maillage/maillage/internal/neo4jstore"
@@ -37,18 +38,18 @@ var bigData struct {
 	once   sync.Once
 	err    error
 	store  *neo4jstore.Store
-	picks  benchPicks
+	picks  bench.Picks
 	loaded string // how the data got there, for the logs
 }
 
-func benchStore(b *testing.B) (*neo4jstore.Store, benchPicks) {
+func benchStore(b *testing.B) (*neo4jstore.Store, bench.Picks) {
 	b.Helper()
 	s := shared(b)
 	bigData.once.Do(func() {
 		bigData.store = s
 		bigData.loaded, bigData.err = ensureCorpus(s)
 		if bigData.err == nil {
-			bigData.picks, bigData.err = choosePicks(context.Background(), s)
+			bigData.picks, bigData.err = bench.Choose(context.Background(), s)
 		}
 	})
 	if bigData.err != nil {
@@ -128,103 +129,28 @@ func ensureCorpus(s *neo4jstore.Store) (string, error) {
 	return fmt.Sprintf("loaded %d articles in batches of %d in %v (%.0f articles/s): %+v", n, benchLoadBatch, d.Round(time.Second), float64(n)/d.Seconds(), st), nil
 }
 
-// benchPicks are the ids the queries ask about, chosen as internal/bench
-// chooses them: the most mentioned organization, a median one, the region
-// with the most initiatives in it or below it, the newest article.
-type benchPicks struct {
-	TopOrg, MidOrg kg.Entity
-	Region         kg.Entity
-	Initiatives    int
-	Article        kg.Article
-	NameSearch     string
-}
-
-func (p benchPicks) String() string {
-	return fmt.Sprintf("top organization %s (%d mentions), median %s (%d mentions), region %s (%d initiatives in it or below), newest article %s (%d entities), searches %q and %q",
-		p.TopOrg.ID, p.TopOrg.MentionCount, p.MidOrg.ID, p.MidOrg.MentionCount, p.Region.ID, p.Initiatives,
-		p.Article.ID, p.Article.EntityCount, broadSearch, p.NameSearch)
-}
-
-var byMentions = kg.EntityOrder{Field: kg.SortByMentionCount, Direction: kg.Desc}
-
-// broadSearch is internal/bench's broad search: hundreds of partial matches.
-const broadSearch = "tiers lieu"
-
-func choosePicks(ctx context.Context, s kg.Store) (benchPicks, error) {
-	var p benchPicks
-	orgs := kg.EntityFilter{Type: kg.TypeOrganization}
-	top, err := s.ListEntities(ctx, orgs, byMentions, kg.PageRequest{First: 1})
-	if err != nil || len(top.Items) == 0 {
-		return p, fmt.Errorf("no organization: %v", err)
-	}
-	p.TopOrg = top.Items[0]
-	want, page := top.TotalCount/2, kg.PageRequest{First: kg.MaxPageSize}
-	for seen := 0; ; {
-		pg, err := s.ListEntities(ctx, orgs, byMentions, page)
-		if err != nil {
-			return p, err
-		}
-		if want < seen+len(pg.Items) {
-			p.MidOrg = pg.Items[want-seen]
-			break
-		}
-		if !pg.HasNextPage {
-			return p, fmt.Errorf("organization %d of %d not found", want, top.TotalCount)
-		}
-		seen += len(pg.Items)
-		page.After = pg.Cursors[len(pg.Cursors)-1]
-	}
-	p.NameSearch = kg.Fold(p.MidOrg.Name)
-	regions, err := s.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeTerritory, Kinds: []string{string(kg.LevelRegion)}}, kg.EntityOrder{}, kg.PageRequest{First: 100})
-	if err != nil {
-		return p, err
-	}
-	p.Initiatives = -1
-	for _, r := range regions.Items {
-		n, err := s.ListEntities(ctx, kg.EntityFilter{Type: kg.TypeInitiative, Territory: r.ID, IncludeDescendants: true}, kg.EntityOrder{}, kg.PageRequest{})
-		if err != nil {
-			return p, err
-		}
-		if n.TotalCount > p.Initiatives {
-			p.Region, p.Initiatives = r, n.TotalCount
-		}
-	}
-	arts, err := s.ListArticles(ctx, kg.ArticleFilter{}, kg.ArticleOrder{}, kg.PageRequest{First: 1})
-	if err != nil || len(arts.Items) == 0 {
-		return p, fmt.Errorf("no article: %v", err)
-	}
-	p.Article = arts.Items[0]
-	return p, nil
-}
-
 // benchQuery is one of the backbone's five representative queries (the
-// GraphQL of internal/bench, identical), and the same data fetched with one
+// GraphQL of internal/bench, shared), and the same data fetched with one
 // hand-written Cypher statement through the driver alone.
 type benchQuery struct {
 	name   string
 	gql    string
 	cypher string
-	vars   func(p benchPicks) map[string]any
+	vars   func(p bench.Picks) map[string]any
 }
 
 var benchQueries = []benchQuery{
-	{name: "a-entity-top", gql: entityGQL, cypher: entityCypher, vars: func(p benchPicks) map[string]any { return map[string]any{"id": string(p.TopOrg.ID)} }},
-	{name: "a-entity-mid", gql: entityGQL, cypher: entityCypher, vars: func(p benchPicks) map[string]any { return map[string]any{"id": string(p.MidOrg.ID)} }},
-	{name: "b-search-broad", gql: searchGQL, cypher: searchCypher, vars: func(benchPicks) map[string]any { return map[string]any{"q": broadSearch} }},
-	{name: "b-search-name", gql: searchGQL, cypher: searchCypher, vars: func(p benchPicks) map[string]any { return map[string]any{"q": p.NameSearch} }},
-	{name: "c-region-initiatives", gql: regionGQL, cypher: regionCypher, vars: func(p benchPicks) map[string]any { return map[string]any{"id": string(p.Region.ID)} }},
-	{name: "d-article-entities", gql: articleGQL, cypher: articleCypher, vars: func(p benchPicks) map[string]any { return map[string]any{"id": string(p.Article.ID)} }},
-	{name: "e-nested-list", gql: nestedGQL, cypher: nestedCypher, vars: func(benchPicks) map[string]any { return map[string]any{} }},
+	{name: "a-entity-top", gql: bench.EntityGQL, cypher: entityCypher, vars: func(p bench.Picks) map[string]any { return map[string]any{"id": string(p.TopOrg.ID)} }},
+	{name: "a-entity-mid", gql: bench.EntityGQL, cypher: entityCypher, vars: func(p bench.Picks) map[string]any { return map[string]any{"id": string(p.MidOrg.ID)} }},
+	{name: "b-search-broad", gql: bench.SearchGQL, cypher: searchCypher, vars: func(bench.Picks) map[string]any { return map[string]any{"q": bench.BroadSearch} }},
+	{name: "b-search-name", gql: bench.SearchGQL, cypher: searchCypher, vars: func(p bench.Picks) map[string]any { return map[string]any{"q": p.NameSearch} }},
+	{name: "c-region-initiatives", gql: bench.RegionGQL, cypher: regionCypher, vars: func(p bench.Picks) map[string]any { return map[string]any{"id": string(p.Region.ID)} }},
+	{name: "d-article-entities", gql: bench.ArticleGQL, cypher: articleCypher, vars: func(p bench.Picks) map[string]any { return map[string]any{"id": string(p.Article.ID)} }},
+	{name: "e-nested-list", gql: bench.NestedGQL, cypher: nestedCypher, vars: func(bench.Picks) map[string]any { return map[string]any{} }},
 }
 
 // (a) An organization with its first 20 relations (the other end of each)
 // and its territories.
-const entityGQL = `query Entity($id: ID!) { organization(id: $id) {
-  id name kind acronym aliases mentionCount articleCount firstMentioned lastMentioned
-  relations(first: 20) { totalCount edges { type direction role confidence other { __typename id name } } }
-  territories { id name level code }
-} }`
-
 const entityCypher = `
 MATCH (o:Organization {id: $id})
 RETURN o {.id, .name, .kind, .acronym, .aliases, .mentionCount, .articleCount, .firstMentioned, .lastMentioned} AS organization,
@@ -236,11 +162,6 @@ RETURN o {.id, .name, .kind, .acronym, .aliases, .mentionCount, .articleCount, .
             RETURN t {.id, .name, .kind, .code} ORDER BY t.sortName } AS territories`
 
 // (b) The first 20 hits of a search, ranked as kg.MatchRank.
-const searchGQL = `query Search($q: String!) { search(query: $q, first: 20) {
-  totalCount pageInfo { hasNextPage endCursor }
-  edges { cursor rank matchedName node { __typename id name mentionCount } }
-} }`
-
 const searchCypher = `
 CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node AS e
 WITH e, [n IN e.foldedNames |
@@ -254,14 +175,6 @@ RETURN size(hits) AS total, [h IN hits[0..20] | {rank: h.rank, matched: h.matche
 
 // (c) A region, its first 20 children, and the 20 most mentioned
 // initiatives placed in it or anywhere below it, with their territories.
-const regionGQL = `query Region($id: ID!) { territory(id: $id) {
-  id name level code
-  children(first: 20) { totalCount edges { node { id name code } } }
-  initiatives(first: 20, includeDescendants: true, orderBy: {field: MENTION_COUNT, direction: DESC}) {
-    totalCount edges { node { id name kind mentionCount territories { id name } } }
-  }
-} }`
-
 const regionCypher = `
 MATCH (t:Territory {id: $id})
 CALL (t) {
@@ -279,12 +192,6 @@ RETURN t {.id, .name, .kind, .code} AS territory,
 
 // (d) An article with its text and themes, and the first 50 entities it
 // names with where it names them.
-const articleGQL = `query Article($id: ID!) { article(id: $id) {
-  id url title publishedAt site text
-  themes { id name }
-  entities(first: 50) { totalCount edges { count spans { start end text } node { __typename id name } } }
-} }`
-
 const articleCypher = `
 MATCH (a:Article {id: $id})
 RETURN a {.id, .url, .title, .publishedAt, .site, .text} AS article,
@@ -296,12 +203,6 @@ RETURN a {.id, .url, .title, .publishedAt, .site, .text} AS article,
 
 // (e) The 20 most mentioned organizations × their first 10 relations × the
 // other end × its territories.
-const nestedGQL = `query Nested { organizations(first: 20, orderBy: {field: MENTION_COUNT, direction: DESC}) {
-  totalCount edges { node { id name
-    relations(first: 10) { totalCount edges { type other { __typename id name territories { id name } } } }
-  } }
-} }`
-
 const nestedCypher = `
 CALL () { MATCH (o:Organization) RETURN count(o) AS total }
 MATCH (o:Organization) USING INDEX o:Organization(mentionCount) WHERE o.mentionCount IS NOT NULL
@@ -315,7 +216,7 @@ RETURN total, o {.id, .name} AS organization,
                                 ELSE [(x)-[:LOCATED_IN|GOVERNS|HELD_AT]->(p:Territory) | p {.id, .name}] END}} } AS relations`
 
 // cypherParams completes a query's parameters for its Cypher statement.
-func cypherParams(q benchQuery, p benchPicks, stop map[string]bool) map[string]any {
+func cypherParams(q benchQuery, p bench.Picks, stop map[string]bool) map[string]any {
 	params := q.vars(p)
 	if text, ok := params["q"].(string); ok {
 		ft := kg.Fold(text)
