@@ -5,8 +5,10 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/maillage/maillage/internal/kg"
+	"github.com/maillage/maillage/internal/neo4jstore"
 )
 
 // sameEntityGraphs returns n articles that all list and mention the same
@@ -38,8 +40,21 @@ func sameEntityGraphs(n int) ([]kg.ArticleGraph, kg.ID) {
 	return graphs, org
 }
 
+// TestConcurrentUpsertsOfOneEntityMakeOneNode runs twelve writers of the
+// same new entity at once, on a store that does not retry transient
+// failures: the write stripes must keep them from deadlocking at all (a
+// retry budget only hides deadlocks until the machine is slow enough).
 func TestConcurrentUpsertsOfOneEntityMakeOneNode(t *testing.T) {
-	s := freshStore(t)
+	cfg := testConfig(t)
+	if err := neo4jstore.Wipe(t.Context(), openShared(t, cfg)); err != nil {
+		t.Fatal(err)
+	}
+	cfg.RetryTime = time.Nanosecond
+	s, err := neo4jstore.Open(t.Context(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
 	const writers = 12
 	graphs, org := sameEntityGraphs(writers)
 	var wg sync.WaitGroup

@@ -16,6 +16,9 @@ import (
 const (
 	// tmplUniqueID is a uniqueness constraint on id: name, label.
 	tmplUniqueID = "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE"
+	// tmplUniqueStripe is a uniqueness constraint on the number of a write
+	// stripe (see cypherWriteStart): name, label.
+	tmplUniqueStripe = "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.n IS UNIQUE"
 	// tmplIndex is a range index: name, label, property.
 	tmplIndex = "CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)"
 
@@ -32,11 +35,19 @@ const (
 
 // Writes.
 const (
-	// cypherWriteStart opens every write transaction: the database id (to
-	// notice a recreated database) and which of $ids are stored reference
-	// entities (for kg.ValidateGraph).
+	// cypherWriteStart opens every write transaction: it takes the write
+	// locks of $stripes (ascending stripe numbers, see stripesOf) before any
+	// other lock, then returns the database id (to notice a recreated
+	// database) and which of $ids are stored reference entities (for
+	// kg.ValidateGraph).
 	cypherWriteStart = `
 CALL db.info() YIELD id AS dbid
+CALL () {
+  UNWIND $stripes AS n
+  MERGE (l:WriteStripe {n: n})
+  SET l.v = coalesce(l.v, 0) + 1
+  RETURN count(l) AS locked
+}
 CALL () {
   UNWIND $ids AS id
   MATCH (e:Entity {id: id})
@@ -472,6 +483,7 @@ func init() {
 	cypherStats = strings.Join(stats, "\n") + "\nRETURN " + strings.Join(ret, ", ") + ", " + strings.Join(rels, " + ") + " AS relations"
 
 	schemaStatements = append(schemaStatements,
+		fmt.Sprintf(tmplUniqueStripe, "write_stripe_n", "WriteStripe"),
 		fmt.Sprintf(tmplUniqueID, "entity_id", "Entity"),
 		fmt.Sprintf(tmplUniqueID, "article_id", "Article"))
 	for _, t := range kg.EntityTypes {

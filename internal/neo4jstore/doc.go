@@ -39,11 +39,16 @@
 // # Writes
 //
 // UpsertArticles, DeleteArticle and LoadReference each run one managed
-// write transaction, whatever the batch size. The transaction first locks
-// what it will recompute (MERGE of the article and entity nodes on id, under
-// the uniqueness constraints, then a property write that takes the node's
-// write lock, ids in sorted order), so concurrent writers touching the same
-// entity are serialised and never lose each other's contributions: the
+// write transaction, whatever the batch size. The transaction first takes
+// the write stripes of every id it writes or links (128 WriteStripe nodes,
+// an id's stripe is a hash of it, locked in ascending order before anything
+// else): writers with an id in common run one after the other and cannot
+// deadlock, since MERGE and relationship writes otherwise lock nodes and
+// index entries in an order a query cannot fix. It then locks what it will
+// recompute (MERGE of the article and entity nodes on id, under the
+// uniqueness constraints, then a property write that takes the node's write
+// lock), so concurrent writers touching the same entity never lose each
+// other's contributions: the
 // merged attributes and statistics are recomputed from everything stored,
 // after the locks, inside the same transaction. Rows go in with UNWIND. A
 // deadlock or a lost connection makes the whole transaction run again (the

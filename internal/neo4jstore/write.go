@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"hash/fnv"
 	"maps"
 	"slices"
 	"strings"
@@ -46,7 +47,7 @@ func (s *Store) UpsertArticles(ctx context.Context, graphs []kg.ArticleGraph) (k
 		}
 	}
 	res, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		known, err := s.writeStart(ctx, tx, slices.Sorted(maps.Keys(unlisted)))
+		known, err := s.writeStart(ctx, tx, graphIDs(graphs), slices.Sorted(maps.Keys(unlisted)))
 		if err != nil {
 			return nil, err
 		}
@@ -75,7 +76,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id kg.ID) error {
 		return kg.Errorf(kg.Invalid, "id: %q is not an article id", id)
 	}
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		if _, err := s.writeStart(ctx, tx, nil); err != nil {
+		if _, err := s.writeStart(ctx, tx, []kg.ID{id}, nil); err != nil {
 			return nil, err
 		}
 		return s.applyWrite(ctx, tx, nil, []kg.ID{id})
@@ -83,11 +84,13 @@ func (s *Store) DeleteArticle(ctx context.Context, id kg.ID) error {
 	return err
 }
 
-// writeStart checks, first thing in a write transaction, that the database
-// is the one the schema was applied to (errStaleSchema if not), and returns
-// which of ids are stored reference entities.
-func (s *Store) writeStart(ctx context.Context, tx neo4j.ManagedTransaction, ids []kg.ID) (map[kg.ID]bool, error) {
-	recs, err := collectRecords(ctx, tx, cypherWriteStart, map[string]any{"ids": idStrings(ids)})
+// writeStart, first thing in a write transaction, takes the write stripes
+// of the ids the transaction writes (lock), checks that the database is the
+// one the schema was applied to (errStaleSchema if not), and returns which
+// of refs are stored reference entities.
+func (s *Store) writeStart(ctx context.Context, tx neo4j.ManagedTransaction, lock []kg.ID, refs []kg.ID) (map[kg.ID]bool, error) {
+	recs, err := collectRecords(ctx, tx, cypherWriteStart, map[string]any{
+		"stripes": stripesOf(lock), "ids": idStrings(refs)})
 	if err != nil {
 		return nil, err
 	}
@@ -102,6 +105,54 @@ func (s *Store) writeStart(ctx context.Context, tx neo4j.ManagedTransaction, ids
 		known[kg.ID(id)] = true
 	}
 	return known, nil
+}
+
+// writeStripes is the number of write stripes. Every write transaction
+// first takes, in ascending order, the exclusive locks of the stripes its
+// ids hash to (one WriteStripe node per stripe). Two transactions that
+// write a common article or entity therefore share a stripe and run one
+// after the other, the second waiting on its first contended stripe before
+// it holds any lock on the graph: they cannot deadlock on the graph's nodes
+// and index entries, which MERGE and relationship writes lock in an order
+// Cypher does not let us fix. Transactions with disjoint ids mostly hash to
+// disjoint stripes and run in parallel.
+const writeStripes = 128
+
+// stripesOf returns the ascending, distinct stripes of ids.
+func stripesOf(ids []kg.ID) []int64 {
+	seen := make([]bool, writeStripes)
+	for _, id := range ids {
+		h := fnv.New32a()
+		_, _ = h.Write([]byte(id))
+		seen[h.Sum32()%writeStripes] = true
+	}
+	var out []int64
+	for n, ok := range seen {
+		if ok {
+			out = append(out, int64(n))
+		}
+	}
+	return out
+}
+
+// graphIDs returns every id the graphs write or link: articles, listed
+// entities, mentioned entities, relation ends and themes.
+func graphIDs(graphs []kg.ArticleGraph) []kg.ID {
+	var ids []kg.ID
+	for _, g := range graphs {
+		ids = append(ids, g.Article.ID)
+		for _, e := range g.Entities {
+			ids = append(ids, e.ID)
+		}
+		for _, m := range g.Mentions {
+			ids = append(ids, m.EntityID)
+		}
+		for _, r := range g.Relations {
+			ids = append(ids, r.From, r.To)
+		}
+		ids = append(ids, g.Themes...)
+	}
+	return ids
 }
 
 func idStrings(ids []kg.ID) []string {
@@ -554,7 +605,11 @@ func (s *Store) LoadReference(ctx context.Context, data kg.ReferenceData) error 
 		}
 	}
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		known, err := s.writeStart(ctx, tx, slices.Sorted(maps.Keys(unlisted)))
+		lock := slices.Collect(maps.Keys(listed))
+		for _, r := range data.Relations {
+			lock = append(lock, r.From, r.To)
+		}
+		known, err := s.writeStart(ctx, tx, lock, slices.Sorted(maps.Keys(unlisted)))
 		if err != nil {
 			return nil, err
 		}
