@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/maillage/maillage/graph/model"
 	"github.com/maillage/maillage/internal/kg"
@@ -103,8 +104,9 @@ func (r *Resolver) relationsConnection(ctx context.Context, e *kg.Entity, types 
 }
 
 // connParts says which parts of a connection a query selects: the page
-// (edges or pageInfo) and the total count.
-type connParts struct{ page, total bool }
+// (edges or pageInfo), the total count, and, for a connection of
+// relations, whether the edges read the relations' evidence.
+type connParts struct{ page, total, evidence bool }
 
 // selectedParts reads the parts of connection field f selected by the
 // operation.
@@ -117,8 +119,36 @@ func selectedParts(oc *graphql.OperationContext, f graphql.CollectedField) connP
 		case "totalCount":
 			w.total = true
 		}
+		if sf.Name == "edges" && sf.Definition != nil && selectsEvidence(oc, sf.Selections, sf.Definition.Type.Name(), 0) {
+			w.evidence = true
+		}
 	}
 	return w
+}
+
+// linkTypes are the types between a relation connection's edges and the
+// relation itself.
+var linkTypes = map[string]bool{"Relation": true, "Role": true, "Participation": true, "Leadership": true, "Presentation": true}
+
+// selectsEvidence reports whether sel, a selection on typeName under a
+// relation connection's edges, reads a relation's evidence: confidence or
+// provenance of the edge or of the relation, directly or through a link
+// (Role, Participation…). Entities reached from there have relations of
+// their own, read by their own fields.
+func selectsEvidence(oc *graphql.OperationContext, sel ast.SelectionSet, typeName string, depth int) bool {
+	for _, f := range graphql.CollectFields(oc, sel, []string{typeName}) {
+		switch {
+		case f.Name == "confidence" || f.Name == "provenance":
+			if typeName == "Relation" || typeName == "RelationEdge" {
+				return true
+			}
+		case f.Definition != nil && linkTypes[f.Definition.Type.Name()] && depth < 4:
+			if selectsEvidence(oc, f.Selections, f.Definition.Type.Name(), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wantedParts is selectedParts for the field being resolved (everything
@@ -126,7 +156,7 @@ func selectedParts(oc *graphql.OperationContext, f graphql.CollectedField) connP
 func wantedParts(ctx context.Context) connParts {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil || !graphql.HasOperationContext(ctx) {
-		return connParts{page: true, total: true}
+		return connParts{page: true, total: true, evidence: true}
 	}
 	return selectedParts(graphql.GetOperationContext(ctx), fc.Field)
 }
@@ -134,7 +164,8 @@ func wantedParts(ctx context.Context) connParts {
 // relationConnection pages the relations of id passing q for a connection
 // field: the store reads only the page asked (see relationPageQuery), and
 // counts the relations (without reading them) only when the field selects
-// totalCount. Both loads start before either is awaited.
+// totalCount, and reads no evidence when the edges show none. Both loads
+// start before either is awaited.
 func relationConnection[E any](ctx context.Context, r *Resolver, id kg.ID, q kg.RelationQuery, first *int, after *string, edge func(kg.Relation, string) E) (connPage[E], error) {
 	p, err := r.pageRequest(first, after)
 	if err != nil {
@@ -145,6 +176,7 @@ func relationConnection[E any](ctx context.Context, r *Resolver, id kg.ID, q kg.
 		return connPage[E]{}, err
 	}
 	want := wantedParts(ctx)
+	pq.Bare = !want.evidence
 	var page func() ([]kg.Relation, error)
 	var count func() (int, error)
 	if want.page {
@@ -192,12 +224,14 @@ func (r *Resolver) coMentioned(ctx context.Context, e *kg.Entity, types []kg.Ent
 	return out, nil
 }
 
+// The relation queries of fields that show only the other ends: Bare, so
+// that no evidence is read for them.
 var (
-	aboutThemes      = kg.RelationQuery{Types: []kg.RelationType{kg.About}, Direction: kg.Out, OtherTypes: []kg.EntityType{kg.TypeTheme}}
-	placedIn         = kg.RelationQuery{Types: kg.PlacementTypes, Direction: kg.Out, OtherTypes: []kg.EntityType{kg.TypeTerritory}}
-	narrowerThemes   = kg.RelationQuery{Types: []kg.RelationType{kg.About}, Direction: kg.In, OtherTypes: []kg.EntityType{kg.TypeTheme}}
-	childTerritories = kg.RelationQuery{Types: []kg.RelationType{kg.PartOf}, Direction: kg.In, OtherTypes: []kg.EntityType{kg.TypeTerritory}}
-	heldAt           = kg.RelationQuery{Types: []kg.RelationType{kg.HeldAt}, Direction: kg.Out}
+	aboutThemes      = kg.RelationQuery{Types: []kg.RelationType{kg.About}, Direction: kg.Out, OtherTypes: []kg.EntityType{kg.TypeTheme}, Bare: true}
+	placedIn         = kg.RelationQuery{Types: kg.PlacementTypes, Direction: kg.Out, OtherTypes: []kg.EntityType{kg.TypeTerritory}, Bare: true}
+	narrowerThemes   = kg.RelationQuery{Types: []kg.RelationType{kg.About}, Direction: kg.In, OtherTypes: []kg.EntityType{kg.TypeTheme}, Bare: true}
+	childTerritories = kg.RelationQuery{Types: []kg.RelationType{kg.PartOf}, Direction: kg.In, OtherTypes: []kg.EntityType{kg.TypeTerritory}, Bare: true}
+	heldAt           = kg.RelationQuery{Types: []kg.RelationType{kg.HeldAt}, Direction: kg.Out, Bare: true}
 )
 
 // themes: the ABOUT relations of the entity (for a theme, its broader

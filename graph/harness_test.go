@@ -169,6 +169,7 @@ type countingStore struct {
 	mu        sync.Mutex
 	calls     map[string]int
 	relations int // relations returned by RelationsOf, over all entities
+	bare      int // RelationsOf calls with a Bare query
 }
 
 func counting(s kg.Store) *countingStore { return &countingStore{Store: s, calls: map[string]int{}} }
@@ -235,8 +236,22 @@ func (c *countingStore) RelationsOf(ctx context.Context, ids []kg.ID, q kg.Relat
 	}
 	c.mu.Lock()
 	c.relations += n
+	if q.Bare {
+		c.bare++
+	}
 	c.mu.Unlock()
 	return m, err
+}
+
+// takeBare returns the number of RelationsOf calls so far with a Bare
+// query, and of those without, and starts again from zero.
+func (c *countingStore) takeBare() (bare, full int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	bare, full = c.bare, c.calls["RelationsOf"]-c.bare
+	c.bare = 0
+	clear(c.calls)
+	return bare, full
 }
 
 func (c *countingStore) CountRelations(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID]int, error) {

@@ -140,10 +140,11 @@ type relKey struct {
 	others uint32 // bit i: kg.EntityTypes[i]; 0: any
 	after  string // kg.RelationQuery.After
 	limit  int    // kg.RelationQuery.Limit
+	bare   bool   // kg.RelationQuery.Bare
 }
 
 func newRelKey(id kg.ID, q kg.RelationQuery) relKey {
-	k := relKey{id: id, dir: q.Direction, after: q.After, limit: q.Limit}
+	k := relKey{id: id, dir: q.Direction, after: q.After, limit: q.Limit, bare: q.Bare}
 	if k.dir == "" {
 		k.dir = kg.Both
 	}
@@ -156,15 +157,15 @@ func newRelKey(id kg.ID, q kg.RelationQuery) relKey {
 	return k
 }
 
-// unpaged is the key of the same query without its page: the key of its
-// count.
+// unpaged is the key of the same query without its page (nor bareness):
+// the key of its count.
 func (k relKey) unpaged() relKey {
-	k.after, k.limit = "", 0
+	k.after, k.limit, k.bare = "", 0, false
 	return k
 }
 
 func (k relKey) query() kg.RelationQuery {
-	q := kg.RelationQuery{Direction: k.dir, After: k.after, Limit: k.limit}
+	q := kg.RelationQuery{Direction: k.dir, After: k.after, Limit: k.limit, Bare: k.bare}
 	for i, t := range kg.RelationTypes {
 		if k.types&(1<<i) != 0 {
 			q.Types = append(q.Types, t)

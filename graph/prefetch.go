@@ -343,6 +343,7 @@ func (p *prefetcher) entity(e kg.Entity, sel ast.SelectionSet) step {
 			return relKey{}, false
 		}
 		want := selectedParts(p.oc, f)
+		pq.Bare = !want.evidence
 		if want.total {
 			ck := newRelKey(e.ID, q).unpaged()
 			needs = append(needs, func() { p.wantCounts[ck] = true })

@@ -106,7 +106,8 @@ type Store interface {
 	// as Go compares strings), at most q.Limit of them (0: all), the first
 	// in Key order, so that walking with Limit n and After = the Key of the
 	// last relation returned yields the unpaged list. A negative Limit is
-	// an Invalid error.
+	// an Invalid error. With q.Bare the evidence may be left out (see
+	// RelationQuery.Bare).
 	RelationsOf(ctx context.Context, ids []ID, q RelationQuery) (map[ID][]Relation, error)
 
 	// CountRelations returns, for each given entity, how many of its
@@ -199,6 +200,15 @@ type RelationQuery struct {
 	// Limit keeps at most Limit relations per entity, the first in Key
 	// order (0: all; negative: Invalid).
 	Limit int
+
+	// Bare says the caller reads only the relations' type, ends, role and
+	// articles, not their evidence. A store may then give each source of
+	// a relation one Evidence holding only its ArticleID (and Extractor
+	// "reference" for reference data), which spares reading and moving
+	// the sentences; Confidence is then meaningless. Key, Role, ArticleIDs,
+	// the relations returned and their order are those of the same query
+	// without Bare.
+	Bare bool
 }
 
 // CoMentionQuery filters CoMentioned.

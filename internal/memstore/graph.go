@@ -628,6 +628,24 @@ func cloneMention(m kg.Mention) kg.Mention {
 	return m
 }
 
+// bareRelation is r for a kg.RelationQuery.Bare: one evidence entry per
+// source, naming only its article (r's provenance is sorted by article id).
+func bareRelation(r kg.Relation) kg.Relation {
+	prov := make([]kg.Evidence, 0, 1)
+	for i, e := range r.Provenance {
+		if i > 0 && e.ArticleID == r.Provenance[i-1].ArticleID {
+			continue
+		}
+		b := kg.Evidence{ArticleID: e.ArticleID}
+		if e.ArticleID == "" {
+			b.Extractor = "reference"
+		}
+		prov = append(prov, b)
+	}
+	r.Provenance = prov
+	return r
+}
+
 func cloneRelation(r kg.Relation) kg.Relation {
 	r.Provenance = slices.Clone(r.Provenance)
 	for i := range r.Provenance {

@@ -163,7 +163,8 @@ func (f relationFilter) walk(r *entityRec, after string, yield func(*relRec) boo
 }
 
 // RelationsOf returns the relations of each entity, one page of them with
-// q.After and q.Limit (see kg.Store). Only the page is copied.
+// q.After and q.Limit (see kg.Store). Only the page is copied; with q.Bare,
+// only its sources.
 func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID][]kg.Relation, error) {
 	f, err := checkRelationQuery(q, true)
 	if err != nil {
@@ -172,7 +173,11 @@ func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery
 	return eachEntity(ctx, s, ids, func(r *entityRec) []kg.Relation {
 		rels := []kg.Relation{}
 		f.walk(r, q.After, func(rr *relRec) bool {
-			rels = append(rels, cloneRelation(rr.rel))
+			if q.Bare {
+				rels = append(rels, bareRelation(rr.rel))
+			} else {
+				rels = append(rels, cloneRelation(rr.rel))
+			}
 			return q.Limit == 0 || len(rels) < q.Limit
 		})
 		return rels

@@ -230,7 +230,8 @@ func decodeEvidence(s string) ([]kg.Evidence, error) {
 }
 
 // relationFromMap builds a relation from its stored sources (projected by
-// relationProjection): the role of the first source in precedence order
+// relationProjection, or bareRelationProjection: then every source is such
+// an entry as below): the role of the first source in precedence order
 // (reference, then articles by kg.ContributionOrder), and the provenance of
 // every source sorted by article id, then offsets; a source that gave no
 // evidence appears as an entry naming only its article (or extractor
@@ -238,6 +239,9 @@ func decodeEvidence(s string) ([]kg.Evidence, error) {
 func relationFromMap(m map[string]any) (kg.Relation, error) {
 	srcs, dates, roles, evs := asStrings(m["srcs"]), asStrings(m["dates"]), asStrings(m["roles"]), asStrings(m["evidence"])
 	n := len(srcs)
+	if _, ok := m["evidence"]; !ok {
+		evs = make([]string, n) // bareRelationProjection: one entry per source
+	}
 	if len(dates) != n || len(roles) != n || len(evs) != n {
 		return kg.Relation{}, kg.Errorf(kg.Internal, "neo4j: relation %s %s→%s has inconsistent sources", asString(m["type"]), asString(m["from"]), asString(m["to"]))
 	}

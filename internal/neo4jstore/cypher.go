@@ -238,6 +238,11 @@ RETURN id, coalesce(a.contentHash, '') AS hash`
 	relationProjection = `{type: type(r), from: startNode(r).id, to: endNode(r).id,
   srcs: r.srcs, dates: r.dates, roles: r.roles, evidence: r.evidence}`
 
+	// bareRelationProjection is relationProjection without the evidence
+	// (kg.RelationQuery.Bare).
+	bareRelationProjection = `{type: type(r), from: startNode(r).id, to: endNode(r).id,
+  srcs: r.srcs, dates: r.dates, roles: r.roles}`
+
 	// relationKey is kg.Relation.Key of r, computed in the database. Neo4j
 	// compares strings by code point with < and >, and sorts them (ORDER
 	// BY) by UTF-16 code unit: both agree with Go's byte order on the Basic
@@ -250,7 +255,8 @@ RETURN id, coalesce(a.contentHash, '') AS hash`
 	// $otherTypes (empty: all).
 	relationFilter = "WHERE (size($types) = 0 OR type(r) IN $types) AND (size($otherTypes) = 0 OR o.type IN $otherTypes)"
 
-	// tmplRelationsOf: %s is the pattern from e to o, for the direction.
+	// tmplRelationsOf: the pattern from e to o, for the direction, then the
+	// projection (relationProjection or bareRelationProjection).
 	// Each entity's page is taken in its own subquery: its relations after
 	// $after, in key order, at most $limit of them; only the page is
 	// projected with its provenance. DISTINCT: an undirected pattern meets
@@ -266,7 +272,7 @@ CALL (e) {
   WHERE key > $after
   ORDER BY key
   LIMIT $limit
-  RETURN collect(` + relationProjection + `) AS relations
+  RETURN collect(%s) AS relations
 }
 RETURN id, relations`
 
@@ -431,11 +437,17 @@ var (
 	cypherStats string
 	// schemaStatements are the migrations, in order.
 	schemaStatements []string
-	// cypherRelationsOf and cypherCountRelations have tmplRelationsOf and
-	// tmplCountRelations per direction.
-	cypherRelationsOf    = map[kg.Direction]string{}
+	// cypherRelationsOf has tmplRelationsOf per direction and bareness,
+	// cypherCountRelations tmplCountRelations per direction.
+	cypherRelationsOf    = map[relationsOfKey]string{}
 	cypherCountRelations = map[kg.Direction]string{}
 )
+
+// relationsOfKey selects a cypherRelationsOf statement.
+type relationsOfKey struct {
+	dir  kg.Direction
+	bare bool
+}
 
 func init() {
 	var setters []string
@@ -460,7 +472,8 @@ func init() {
 	}
 	for dir, tmpl := range map[kg.Direction]string{kg.Out: tmplPatternOut, kg.In: tmplPatternIn, kg.Both: tmplPatternBoth} {
 		pattern := fmt.Sprintf(tmpl, strings.Join(stated, "|"))
-		cypherRelationsOf[dir] = fmt.Sprintf(tmplRelationsOf, pattern)
+		cypherRelationsOf[relationsOfKey{dir, false}] = fmt.Sprintf(tmplRelationsOf, pattern, relationProjection)
+		cypherRelationsOf[relationsOfKey{dir, true}] = fmt.Sprintf(tmplRelationsOf, pattern, bareRelationProjection)
 		cypherCountRelations[dir] = fmt.Sprintf(tmplCountRelations, pattern)
 	}
 

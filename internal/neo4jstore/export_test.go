@@ -122,7 +122,7 @@ func ExplainRelationsOf(ctx context.Context, s *Store, q kg.RelationQuery, count
 		return nil, err
 	}
 	params["ids"] = []string{"org:x"}
-	stmt := cypherRelationsOf[dir]
+	stmt := cypherRelationsOf[relationsOfKey{dir, q.Bare}]
 	if count {
 		stmt = cypherCountRelations[dir]
 	}

@@ -103,13 +103,14 @@ func relationParams(q kg.RelationQuery, paged bool) (kg.Direction, map[string]an
 
 // RelationsOf returns the relations of each entity, one page of them with
 // q.After and q.Limit (see kg.Store). One query: each entity's page is cut
-// in the database, so only the page crosses the wire.
+// in the database, so only the page crosses the wire; with q.Bare, without
+// the evidence sentences.
 func (s *Store) RelationsOf(ctx context.Context, ids []kg.ID, q kg.RelationQuery) (map[kg.ID][]kg.Relation, error) {
 	dir, params, err := relationParams(q, true)
 	if err != nil {
 		return nil, err
 	}
-	return readEach(ctx, s, ids, cypherRelationsOf[dir], params, func(r map[string]any) (kg.ID, []kg.Relation, error) {
+	return readEach(ctx, s, ids, cypherRelationsOf[relationsOfKey{dir, q.Bare}], params, func(r map[string]any) (kg.ID, []kg.Relation, error) {
 		list := asList(r["relations"])
 		rels := make([]kg.Relation, 0, len(list))
 		for _, x := range list {

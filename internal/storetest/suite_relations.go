@@ -284,6 +284,50 @@ func (h *harness) testRelationPages(t *testing.T) {
 				t.Errorf("only %d of the %d queries give an entity two relations: the test pages little", pagingQueries, len(relationQueries))
 			}
 		},
+		"BareQueriesGiveTheSameRelationsRolesAndArticles": func(t *testing.T, s kg.Store, c *Corpus) {
+			ids := newOracle(c.Reference, c.Graphs...).entityIDs()
+			withEvidence := 0
+			for _, q := range relationQueries {
+				for _, limit := range []int{0, 2} {
+					q.Limit = limit
+					full := relationsOf(t, s, q, ids...)
+					q.Bare = true
+					bare := relationsOf(t, s, q, ids...)
+					q.Bare = false
+					if len(bare) != len(full) {
+						t.Errorf("%+v: bare gives %d entities, full %d", q, len(bare), len(full))
+					}
+					for _, id := range ids {
+						f, b := full[id], bare[id]
+						if !slices.Equal(relKeys(b), relKeys(f)) {
+							t.Errorf("relations of %s (%+v), bare:\n got %v\nwant %v", id, q, relKeys(b), relKeys(f))
+							continue
+						}
+						for i := range f {
+							if b[i].Role != f[i].Role || !slices.Equal(b[i].ArticleIDs(), f[i].ArticleIDs()) {
+								t.Errorf("relation %s (%+v), bare: role %q, articles %v; want %q, %v", f[i].Key(), q, b[i].Role, b[i].ArticleIDs(), f[i].Role, f[i].ArticleIDs())
+							}
+							for _, e := range b[i].Provenance {
+								if !slices.ContainsFunc(f[i].Provenance, func(x kg.Evidence) bool { return x.ArticleID == e.ArticleID }) {
+									t.Errorf("relation %s, bare: evidence from %q, which is not a source", f[i].Key(), e.ArticleID)
+								}
+							}
+							if len(b[i].Provenance) == 0 {
+								t.Errorf("relation %s, bare: no provenance entry, want one per source at least", f[i].Key())
+							}
+							for _, e := range f[i].Provenance {
+								if e.Sentence != "" {
+									withEvidence++
+								}
+							}
+						}
+					}
+				}
+			}
+			if withEvidence == 0 {
+				t.Error("no relation has an evidence sentence: the comparison tests little")
+			}
+		},
 		"BatchedPagesCutEachEntityAfterTheSameKey": func(t *testing.T, s kg.Store, c *Corpus) {
 			o := newOracle(c.Reference, c.Graphs...)
 			ids := o.entityIDs()
