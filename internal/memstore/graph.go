@@ -631,7 +631,13 @@ func cloneMention(m kg.Mention) kg.Mention {
 // bareRelation is r for a kg.RelationQuery.Bare: one evidence entry per
 // source, naming only its article (r's provenance is sorted by article id).
 func bareRelation(r kg.Relation) kg.Relation {
-	prov := make([]kg.Evidence, 0, 1)
+	n := 0
+	for i, e := range r.Provenance {
+		if i == 0 || e.ArticleID != r.Provenance[i-1].ArticleID {
+			n++
+		}
+	}
+	prov := make([]kg.Evidence, 0, n)
 	for i, e := range r.Provenance {
 		if i > 0 && e.ArticleID == r.Provenance[i-1].ArticleID {
 			continue
