@@ -101,7 +101,7 @@ func corpusArticles(t *testing.T) []kg.Article {
 	t.Helper()
 	var out []kg.Article
 	err := filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".md") && filepath.Base(p) == "README.md" {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".gold.json") || filepath.Base(p) == "README.md" {
 			return err
 		}
 		arts, err := article.ReadFile(p, article.Auto)
