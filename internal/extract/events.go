@@ -519,6 +519,9 @@ func (s *state) eventAt(h hit) *evMention {
 	if d.capsLine(h.t0) {
 		return nil // a heading in capitals ("PROGRAMME DE LA JOURNÉE")
 	}
+	if d.is(h.t0-1, "des") && d.is(h.t0-2, "palais", "centre", "parc", "hall") {
+		return nil // "le Palais des congrès", "le Parc des expositions": a venue
+	}
 	if kindWord == "visite" && (!d.is(h.t1, "de", "d", "du") || s.personStartsAt(h.t1+1) == nil && !d.is(h.t1+1, "la", "le") || s.scheduleLine(h.t0)) {
 		return nil // a visit is an event when someone's: "Visite de Mme X, ministre …"
 	}
@@ -548,13 +551,19 @@ func (s *state) eventAt(h hit) *evMention {
 		m.poss = true
 	}
 	indefinite := d.is(m.t0-1, "un", "une", "des", "les", "aux", "plusieurs", "trois", "deux", "quatre", "cinq", "chaque", "ces", "nos", "vos")
-	if indefinite && kindTk.cap && d.is(m.t0-1, "des", "aux", "les") && !kindTk.nl && m.t0 > 0 && !d.toks[m.t0-1].nl {
-		indefinite = false // "lors des Rencontres nationales de …": de + les, a name
+	if indefinite && kindTk.cap && d.is(m.t0-1, "des", "aux", "les") && !kindTk.nl && m.t0 > 0 && (!d.toks[m.t0-1].nl || s.seriesName(h.t1)) {
+		// "lors des Rencontres nationales de …": de + les, a name; "Les
+		// Rencontres régionales 2026 de …" opening a paragraph likewise
+		indefinite = false
 	}
 	// adjectives, a quoted title, a topic
 	end := h.t1
 	for end < len(d.toks) && d.sameSent(h.t0, end) && d.toks[end].kind == tWord && !d.toks[end].cap && adjectiveLike(d.toks[end].fold) && !verbLike(d.toks[end].fold) {
 		end++
+	}
+	yearNamed := false
+	if kindTk.cap && end < len(d.toks) && d.sameSent(h.t0, end) && isYearTok(d, end) {
+		end, yearNamed = end+1, true // "Rencontres régionales 2026", "Forum 2025"
 	}
 	if d.is(end, "avec") && (possessives[tokFold(d, end+1)] || s.personStartsAt(end+1) != nil) {
 		return nil // "Rencontre avec sa directrice": an interview's lead, not an event
@@ -593,7 +602,7 @@ func (s *state) eventAt(h hit) *evMention {
 			title = d.str(tk, e2)
 			topicEnd = e2
 		}
-	} else {
+	} else if !yearNamed { // "les Rencontres régionales 2026 de la Fédération …": its organizer
 		ce := s.eventComplement(end)
 		if ce > end {
 			topicEnd = ce
@@ -633,6 +642,9 @@ func (s *state) eventAt(h hit) *evMention {
 	definite := d.is(m.t0-1, "le", "la", "l", "ce", "cet", "cette", "du", "au")
 	specific := ord > 0 || title != "" || m.poss || kindTk.cap && !plural
 	date := s.dateNear(m.t0, m.t1)
+	if !specific && kindTk.cap && plural && !indefinite && s.seriesName(h.t1) {
+		specific = true // "les Rencontres régionales 2026"
+	}
 	if !specific && hasTopic && (!indefinite || dedicated) {
 		specific = true
 	}
@@ -675,6 +687,27 @@ func (s *state) eventAt(h hit) *evMention {
 		m.name = b.String()
 	}
 	return m
+}
+
+// seriesName reports whether the words from token i, after an event kind,
+// make it the name of a series: lower-case adjectives then a year, or
+// adjectives then "de" ("Rencontres régionales 2026", "Journées nationales
+// de …").
+func (s *state) seriesName(i int) bool {
+	d := s.d
+	x := i
+	for x < len(d.toks) && x < i+3 && d.toks[x].kind == tWord && !d.toks[x].cap && adjectiveLike(d.toks[x].fold) && !verbLike(d.toks[x].fold) {
+		x++
+	}
+	if isYearTok(d, x) {
+		return true
+	}
+	return x > i && d.is(x, "de", "du", "des", "d")
+}
+
+// isYearTok reports whether token i is a year of this century.
+func isYearTok(d *doc, i int) bool {
+	return i < len(d.toks) && d.toks[i].kind == tNum && len(d.toks[i].text) == 4 && strings.HasPrefix(d.toks[i].text, "20")
 }
 
 // scheduleLine reports whether token i stands on a line of a day's

@@ -301,11 +301,18 @@ func (s *state) intercommunalities() {
 		var st, end int
 		var epci *geo.Territory
 		switch {
-		case (tk.fold == "agglo" || tk.fold == "agglomeration" || tk.fold == "metropole") && !d.is(i+1, "de", "du", "d", "europeenne"):
-			// the name before: "Valence Romans Agglo"
+		case (tk.fold == "agglo" || tk.fold == "agglomeration" || tk.fold == "metropole" || tk.fold == "communaute" && tk.cap) && !d.is(i+1, "de", "du", "d", "europeenne", "urbaine"):
+			// the name before: "Valence Romans Agglo", "Moulins Communauté",
+			// "Saintes Grandes Rives l'Agglo"
 			st = i
+			if tk.fold == "agglo" && d.is(i-1, "l") && i > 1 && d.toks[i-2].cap && d.sameSent(i-2, i) {
+				st = i - 1
+			}
 			for st > 0 && st > i-5 && d.toks[st-1].cap && d.toks[st-1].kind == tWord && d.sameSent(st-1, i) && !articles[d.toks[st-1].fold] && !namePreps[d.toks[st-1].fold] && !nameStops[d.toks[st-1].fold] && s.free(st-1, st) {
 				st--
+			}
+			if tk.fold == "communaute" && (st == i || s.x.epciBySig[signature(d.str(st, i+1))] == nil && s.x.epciBySig[signature(d.str(st, i))] == nil) {
+				continue // "Communauté" after a name is an EPCI's only when a reference EPCI has the name
 			}
 			if st > 0 && st < i && d.toks[st-1].cap && articles[d.toks[st-1].fold] && s.free(st-1, st) && s.townAt(st-1) {
 				st-- // "Le Havre Seine Métropole": the article of the town's name
@@ -329,6 +336,18 @@ func (s *state) intercommunalities() {
 			}
 			st, end = i, e2
 			epci = s.x.epciBySig[signature(d.str(k, e2))]
+			if epci == nil {
+				// "la Communauté d'agglomération du Pays de Laon et GrandSoissons
+				// Agglomération": two names joined by "et"
+				for x := k + 1; x < e2-1; x++ {
+					if d.is(x, "et") {
+						if t := s.x.epciBySig[signature(d.str(k, x))]; t != nil {
+							epci, end = t, x
+						}
+						break
+					}
+				}
+			}
 		case (tk.fold == "agglomeration" || tk.fold == "agglo" || tk.fold == "metropole") && d.is(i+1, "de", "du", "d"):
 			// "l'Agglomération du Grand Guéret": only a reference EPCI
 			k := s.skipPrep(i + 1)
