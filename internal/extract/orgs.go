@@ -827,12 +827,15 @@ func (s *state) typedNames() {
 				continue // a capitalised head starts the name itself (headOrgs), unless a name follows ("Maison pour tous Léo Lagrange")
 			}
 			j := h.t1
-			if hd.keep && (hd.kind != "venue" || first.cap) && d.is(j, "de", "du", "des", "d") {
-				// "centre socioculturel du Neuhof", "mission locale de Lille"
+			if hd.keep && d.is(j, "de", "du", "des", "d") {
+				// "centre socioculturel du Neuhof", "mission locale de Lille", "la
+				// salle des fêtes de Potigny", "la salle des Charmilles" (but not
+				// "la salle de Roubaix": a venue in lower case needs a head with
+				// its complement or a name that is no place)
 				k := s.skipPrep(j)
 				if k < len(d.toks) && d.toks[k].cap {
 					_, end, _ := s.properName(k, false)
-					if end > k && s.free(k, end) {
+					if end > k && s.free(k, end) && (hd.kind != "venue" || first.cap || hd.complement || !s.onlyPlace(k, end)) {
 						name := capitalize(d.str(h.t0, end))
 						o := s.add(&ent{typ: kg.TypeOrganization, name: name, kind: hd.kind}, h.t0, end)
 						s.claim(o, h.t0, end)
