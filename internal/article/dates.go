@@ -383,6 +383,9 @@ func (d *dateScanner) rangeAt(i int, ref kg.Date) (DateMatch, int, bool) {
 		return DateMatch{}, 0, false
 	}
 	k++
+	if d.word(k, "le") {
+		k++ // "le jeudi 12 et le vendredi 13 mars"
+	}
 	p2, ok := d.part(k, true)
 	if !ok {
 		return DateMatch{}, 0, false

@@ -1982,6 +1982,13 @@ func clauseBreak(d *doc, j int) bool {
 // "la journée régionale du centre de ressources"): the one who holds it.
 func (s *state) eventOfOrg(sp [2]int) *ent {
 	d := s.d
+	if k := s.skipPrep(sp[1]); k > sp[1] && d.is(sp[1], "de", "du", "d", "des") && isYearTok(d, sp[1]-1) && d.sameSent(sp[0], k) {
+		// "les Rencontres régionales 2026 de la Fédération X": a series
+		// named with its year, then its organizer
+		if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) {
+			return o
+		}
+	}
 	for k := sp[0] + 1; k < sp[1]; k++ {
 		o := s.own(k)
 		if o == nil || o.typ != kg.TypeOrganization || !s.mentionStartsAt(o, k) {
