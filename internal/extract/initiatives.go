@@ -385,6 +385,9 @@ func (s *state) namedInitiative(h hit, k kindEntry) {
 		}
 	}
 	st, end, quoted := s.properName(j, true)
+	if end > st && (d.toks[st].nl || !d.sameSent(h.t0, st)) {
+		end = st // "## Programme" then "### Jeudi 12 mars": a heading, then another line
+	}
 	if end <= st && d.punct(j, ",") == false {
 		// "son nouveau programme d'accompagnement des créateurs, Élan Coopératif"
 		ce := s.eventComplement(j)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maillage/maillage/internal/geo"
 	"github.com/maillage/maillage/internal/kg"
@@ -209,6 +210,9 @@ func (s *state) surnameToken(k int) bool {
 	t := s.d.toks[k]
 	if t.kind != tWord || !(t.cap || t.upper) || t.elided || len(t.text) > 60 {
 		return false // (no surname runs to sixty bytes)
+	}
+	if utf8.RuneCountInString(t.text) == 1 && s.d.punct(k+1, ".") {
+		return false // an initial: "Photo M. B."
 	}
 	f := t.fold
 	if nameStops[f] || articles[f] || months[f] || weekdays[f] || determiners[f] || s.x.roleForms[f] {
