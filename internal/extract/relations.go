@@ -196,20 +196,25 @@ func (s *state) passiveOrganizers(t0, t1 int) []*ent {
 	sent := d.sents[d.toks[t0].sent]
 	var out []*ent
 	for j := sent[0]; j+1 < sent[1]; j++ {
-		by := organizeParticiples[d.toks[j].fold] && !participationBy[d.toks[j].fold] && d.is(j+1, "par", "avec") || d.is(j, "initiative") && d.is(j+1, "de", "du", "des", "d") ||
+		by := organizeParticiples[d.toks[j].fold] && !participationBy[d.toks[j].fold] && (d.is(j+1, "par", "avec") || s.byAfterPlace(j+1, sent[1])) || d.is(j, "initiative") && d.is(j+1, "de", "du", "des", "d") ||
 			d.is(j, "partenariat") && d.is(j-1, "en") && d.is(j+1, "avec") // "en partenariat avec X": a co-organizer
 		if !by && !(d.toks[j].fold == "coordonne" || d.toks[j].fold == "coordonnee") {
 			continue
 		}
 		// every "par X" after the participle in the sentence ("coordonné au niveau national par X et en Bretagne par Y")
 		initiative := d.is(j, "initiative")
+		chain := false // the last organization read was an organizer: a comma continues the list
 		for k := j + 1; k < sent[1] && k < j+24; k++ {
 			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && (d.is(k-1, "par", "avec", "et") || initiative && d.is(k-1, "de", "du", "des", "d") ||
-				d.is(k-1, "la", "le", "l") && (d.is(k-2, "par", "avec", "et") || initiative && d.is(k-2, "de"))) {
+				chain && d.punct(k-1, ",") || d.is(k-1, "la", "le", "l") && (d.is(k-2, "par", "avec", "et") || initiative && d.is(k-2, "de") || chain && d.punct(k-2, ","))) {
 				out = append(out, o)
 				_, e, _ := o.mentionAt(k)
 				k = e - 1
+				chain = true
 				continue
+			}
+			if s.own(k) != nil || !d.punct(k, ",") && !d.is(k, "et", "la", "le", "l") {
+				chain = false
 			}
 			if d.punct(k, ".", ";") || s.own(k) != nil && s.own(k).typ == kg.TypeEvent && k >= t1 {
 				break
@@ -217,6 +222,27 @@ func (s *state) passiveOrganizers(t0, t1 int) []*ent {
 		}
 	}
 	return out
+}
+
+// byAfterPlace reports whether "par" follows token i after the place of an
+// event: "organisée à l'espace Belle-Isle, à Châteauroux, par X".
+func (s *state) byAfterPlace(i, end int) bool {
+	d := s.d
+	if !d.is(i, "a", "au", "aux", "dans") {
+		return false
+	}
+	for k := i; k < end && k < i+14; k++ {
+		switch {
+		case d.is(k, "par"):
+			return k > i+1
+		case d.punct(k, ","), d.is(k, "a", "au", "aux", "dans", "la", "le", "l", "les", "de", "du", "des", "d"):
+		case s.own(k) != nil && (s.own(k).typ == kg.TypeOrganization || s.own(k).typ == kg.TypeTerritory):
+		case d.toks[k].cap:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // mentionStartsAt reports whether a mention of o starts at token k (not
