@@ -827,7 +827,8 @@ func (s *state) typedNames() {
 				continue // a capitalised head starts the name itself (headOrgs), unless a name follows ("Maison pour tous Léo Lagrange")
 			}
 			j := h.t1
-			if hd.keep && d.is(j, "de", "du", "des", "d") {
+			if hd.keep && hd.kind != "ministry" && d.is(j, "de", "du", "des", "d") {
+				// (a ministry's title is read by headOrgs)
 				// "centre socioculturel du Neuhof", "mission locale de Lille", "la
 				// salle des fêtes de Potigny", "la salle des Charmilles" (but not
 				// "la salle de Roubaix": a venue in lower case needs a head with
@@ -1296,6 +1297,9 @@ func (s *state) headOrgs() {
 			}
 		}
 		end := s.complement(h.t1, strong)
+		if hd.kind == "ministry" && end > h.t1 {
+			end = s.ministryTail(end)
+		}
 		if end <= h.t1 && tk.cap && hd.keep {
 			if st, e2, _ := s.properName(h.t1, false); st == h.t1 && e2 > st && !s.onlyPlace(st, e2) {
 				end = e2 // "le Centre social Le Tempo"
@@ -1572,6 +1576,55 @@ func (s *state) lowerTail(end int) int {
 		return k
 	}
 	return end
+}
+
+// ministryTail extends a ministry's name ending at end over the rest of
+// its title: lower-case complements and adjectives ("de l'Aménagement du
+// territoire", "de la Transition écologique"), then the portfolios joined by
+// a comma or "et" ("…, de la Santé et des Solidarités", "… et de la
+// Décentralisation"). The extension is kept only when it ends with a
+// capitalised portfolio or at the end of the clause.
+func (s *state) ministryTail(end int) int {
+	d := s.d
+	n := len(d.toks)
+	best := end
+	k := end
+	for steps := 0; steps < 4 && k < n && d.sameSent(end-1, k); steps++ {
+		// lower-case words: an adjective, or "du territoire"
+		x := k
+		if d.is(x, "de", "du", "des", "d") {
+			x = s.skipPrep(x)
+		}
+		y := x
+		for y < n && y < x+2 && d.sameSent(end-1, y) && d.toks[y].kind == tWord && !d.toks[y].cap && !d.toks[y].upper &&
+			!verbLike(d.toks[y].fold) && !determiners[d.toks[y].fold] && !namePreps[d.toks[y].fold] && !articles[d.toks[y].fold] && !participle(d.toks[y].fold) && d.toks[y].fold != "et" {
+			if y == k && !adjectiveLike(d.toks[y].fold) {
+				break // right after the name, only an adjective continues it
+			}
+			y++
+		}
+		if y > x {
+			k = y
+			if y >= n || !d.sameSent(end-1, y) || d.punct(y, ".", ";", ")") || d.punct(y, ",") && !d.is(y+1, "de", "du", "des", "d") {
+				best = k
+			}
+			continue
+		}
+		// another portfolio: ", de la Santé", "et des Solidarités"
+		if (d.is(k, "et") || d.punct(k, ",")) && d.is(k+1, "de", "du", "des", "d") {
+			c := s.skipPrep(k + 1)
+			if c < n && d.toks[c].cap && d.toks[c].kind == tWord && s.free(c, c+1) && d.sameSent(end-1, c) {
+				_, e2, _ := s.properName(c, false)
+				if e2 <= c {
+					e2 = c + 1
+				}
+				k, best = e2, e2
+				continue
+			}
+		}
+		break
+	}
+	return best
 }
 
 // bareIntercommunalities gives "la Métropole", "l'Agglomération", "l'agglo",

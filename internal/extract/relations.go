@@ -204,7 +204,7 @@ func (s *state) passiveOrganizers(t0, t1 int) []*ent {
 		// every "par X" after the participle in the sentence ("coordonné au niveau national par X et en Bretagne par Y")
 		initiative := d.is(j, "initiative")
 		chain := false // the last organization read was an organizer: a comma continues the list
-		for k := j + 1; k < sent[1] && k < j+24; k++ {
+		for k := j + 1; k < sent[1] && k < j+40; k++ {
 			if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && (d.is(k-1, "par", "avec", "et") || initiative && d.is(k-1, "de", "du", "des", "d") ||
 				chain && d.punct(k-1, ",") || d.is(k-1, "la", "le", "l") && (d.is(k-2, "par", "avec", "et") || initiative && d.is(k-2, "de") || chain && d.punct(k-2, ","))) {
 				out = append(out, o)
@@ -224,18 +224,20 @@ func (s *state) passiveOrganizers(t0, t1 int) []*ent {
 	return out
 }
 
-// byAfterPlace reports whether "par" follows token i after the place of an
-// event: "organisée à l'espace Belle-Isle, à Châteauroux, par X".
+// byAfterPlace reports whether "par" follows token i after the date or the
+// place of an event: "organisée à l'espace Belle-Isle, à Châteauroux, par
+// X", "organisée le 9 octobre à Tours par X".
 func (s *state) byAfterPlace(i, end int) bool {
 	d := s.d
-	if !d.is(i, "a", "au", "aux", "dans") {
+	if !d.is(i, "a", "au", "aux", "dans", "le") {
 		return false
 	}
-	for k := i; k < end && k < i+14; k++ {
+	for k := i; k < end && k < i+18; k++ {
 		switch {
 		case d.is(k, "par"):
 			return k > i+1
-		case d.punct(k, ","), d.is(k, "a", "au", "aux", "dans", "la", "le", "l", "les", "de", "du", "des", "d"):
+		case d.punct(k, ","), d.is(k, "a", "au", "aux", "dans", "la", "le", "l", "les", "de", "du", "des", "d"),
+			d.toks[k].kind == tNum, months[d.toks[k].fold], weekdays[d.toks[k].fold]: // "le 9 octobre à l'espace X, à Tours, par"
 		case s.own(k) != nil && (s.own(k).typ == kg.TypeOrganization || s.own(k).typ == kg.TypeTerritory):
 		case d.toks[k].cap:
 		default:

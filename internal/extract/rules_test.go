@@ -493,3 +493,83 @@ func TestAuthorityActingThroughAProgrammeLeadsIt(t *testing.T) {
 		t.Errorf("no LED_BY the authority: %+v %+v", g.Entities, g.Relations)
 	}
 }
+
+func TestIntercommunalityBrandNamesOfAReferenceEPCIGovernIt(t *testing.T) {
+	g, byID := extractText(t, "Moulins Communauté et Saintes Grandes Rives l'Agglo ont signé avec la "+
+		"Communauté d'agglomération du Pays de Laon et GrandSoissons Agglomération.")
+	for _, name := range []string{"Moulins Communauté", "Saintes Grandes Rives l'Agglo", "Communauté d'agglomération du Pays de Laon", "GrandSoissons Agglomération"} {
+		governs := false
+		for _, r := range g.Relations {
+			if r.Type == kg.Governs && byID[r.From].Name == name && byID[r.To].Type == kg.TypeTerritory && strings.HasPrefix(byID[r.To].Code, "2") {
+				governs = true
+			}
+		}
+		if !governs {
+			t.Errorf("%s does not govern a reference EPCI: %+v", name, g.Relations)
+		}
+	}
+}
+
+func TestSeriesNamedWithItsYearIsAnEventOrganizedByTheBodyAfterIt(t *testing.T) {
+	g, byID := extractText(t, "Les Rencontres régionales 2026 de la Fédération des centres sociaux du Gard se tiendront "+
+		"le jeudi 12 et le vendredi 13 mars 2026 au Palais des congrès, à Nîmes.")
+	var ev kg.Entity
+	for _, e := range byID {
+		if e.Type == kg.TypeEvent {
+			ev = e
+		}
+	}
+	if ev.Name != "Rencontres régionales 2026" || ev.StartDate != "2026-03-12" {
+		t.Fatalf("event %q starting %q, want \"Rencontres régionales 2026\" on 2026-03-12 (entities %+v)", ev.Name, ev.StartDate, byID)
+	}
+	if !hasRel(g, byID, kg.Organized, "Fédération des centres sociaux du Gard", ev.Name) {
+		t.Errorf("no ORGANIZED by the body after the name: %+v", g.Relations)
+	}
+	for _, e := range byID {
+		if e.Type == kg.TypeTerritory && e.Name == "Le Palais" || e.Type == kg.TypeEvent && e.Name != ev.Name {
+			t.Errorf("%s %q from « au Palais des congrès »", e.Type, e.Name)
+		}
+	}
+}
+
+func TestOrganizersListedAfterThePlaceOrganizeTheEvent(t *testing.T) {
+	g, byID := extractText(t, "La Journée régionale de l'inclusion, organisée le 9 octobre à l'espace Mandela, à Tours, "+
+		"par Coorace Centre-Val de Loire, la Fédération des entreprises d'insertion et Chantier école Centre-Val de Loire, a réuni 200 personnes.")
+	for _, o := range []string{"Coorace Centre-Val de Loire", "Fédération des entreprises d'insertion", "Chantier école Centre-Val de Loire"} {
+		if !hasRel(g, byID, kg.Organized, o, "Journée régionale de l'inclusion") {
+			t.Errorf("%s does not organize the day: %+v", o, g.Relations)
+		}
+	}
+}
+
+func TestMinistryTitleRunsOverItsPortfolios(t *testing.T) {
+	_, byID := extractText(t, "La délégation a été reçue au ministère de l'Aménagement du territoire et de la Décentralisation. "+
+		"Le ministère du Travail, de la Santé et des Solidarités finance le programme.")
+	for _, name := range []string{"Ministère de l'Aménagement du territoire et de la Décentralisation", "Ministère du Travail, de la Santé et des Solidarités"} {
+		if !hasEntity(byID, kg.TypeOrganization, name) {
+			t.Errorf("no organization %q: %+v", name, byID)
+		}
+	}
+}
+
+func TestVenuesInLowerCaseWithTheirComplementHostTheEvent(t *testing.T) {
+	g, byID := extractText(t, "L'assemblée générale de l'association Les Amis du Bocage se tiendra le 21 mars à la salle des fêtes de Potigny.")
+	held := false
+	for _, r := range g.Relations {
+		if r.Type == kg.HeldAt && byID[r.From].Type == kg.TypeEvent && byID[r.To].Name == "Salle des fêtes de Potigny" {
+			held = true
+		}
+	}
+	if !held {
+		t.Errorf("no event HELD_AT the salle des fêtes: %+v", g.Relations)
+	}
+}
+
+func TestSurnameAloneOfAPersonIsNoCommuneAndAnInitialIsNoSurname(t *testing.T) {
+	_, byID := extractText(t, "Sébastien Ravel dirige l'entreprise. « Nous recrutons », insiste Ravel. Photo M. B.")
+	for _, e := range byID {
+		if e.Type == kg.TypeTerritory || e.Type == kg.TypePerson && e.Name != "Sébastien Ravel" {
+			t.Errorf("%s %q", e.Type, e.Name)
+		}
+	}
+}
