@@ -463,9 +463,13 @@ func (s *state) rolePerson(h hit, orgEnd int) *ent {
 	// inverse apposition: the person after the role's phrase and a comma
 	// (past an acronym in brackets: "le président de la Communauté
 	// d'agglomération … (CADEMA), X")
-	for j := max(orgEnd, h.t1); j < len(d.toks) && j < max(orgEnd, h.t1)+8 && d.sameSent(h.t0, j); j++ {
-		if d.punct(j, "(") && j+2 < len(d.toks) && d.punct(j+2, ")") && d.toks[j+1].upper {
-			j += 2
+	from, limit := max(orgEnd, h.t1), 8
+	if portfolioAfter(d, from) {
+		limit = 16 // "le vice-président de X chargé de l'emploi et de l'insertion, Y"
+	}
+	for j := from; j < len(d.toks) && j < from+limit && d.sameSent(h.t0, j); j++ {
+		if d.punct(j, "(") && j+2 < len(d.toks) && d.punct(j+2, ")") && (d.toks[j+1].upper || d.toks[j+1].cap || d.toks[j+1].kind == tNum) {
+			j += 2 // "(CADEMA)", "(Charente)", "(59)"
 			continue
 		}
 		if d.punct(j, ",") {

@@ -573,3 +573,13 @@ func TestSurnameAloneOfAPersonIsNoCommuneAndAnInitialIsNoSurname(t *testing.T) {
 		}
 	}
 }
+
+func TestInverseRoleReachesThePersonPastAPortfolioOrABracketedDepartment(t *testing.T) {
+	g, byID := extractText(t, "Le vice-président de Lorient Agglomération chargé de l'emploi et de l'insertion, Yannick Le Goff, a présenté les clauses. "+
+		"La maire de Cognac (Charente), Nathalie Brunet, a plaidé pour le programme.")
+	for _, c := range [][2]string{{"Yannick Le Goff", "Lorient Agglomération"}, {"Nathalie Brunet", "Ville de Cognac"}} {
+		if !hasRel(g, byID, kg.HoldsRole, c[0], c[1]) {
+			t.Errorf("no HOLDS_ROLE %s → %s: %+v", c[0], c[1], g.Relations)
+		}
+	}
+}
