@@ -157,6 +157,9 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 		}
 		return
 	}
+	if !d.toks[st].cap && s.structureKindAt(st, paren) {
+		return // "un espace de vie sociale (EVS)": the kind of a structure, no organization
+	}
 	// a place ending the long form, inside or after the parentheses
 	place := inner
 	if place == nil {
@@ -299,6 +302,17 @@ func (s *state) defineAfter(acr, st, closing int) bool {
 	s.claim(o, acr, closing+1)
 	s.acronyms[d.toks[acr].fold] = o
 	return true
+}
+
+// structureKindAt reports whether tokens [t0, t1) are exactly the kind of
+// a structure of the initiative lexicon ("espace de vie sociale").
+func (s *state) structureKindAt(t0, t1 int) bool {
+	for _, hi := range s.byTok[t0] {
+		if h := s.hits[hi]; h.ref.kind == lkInit && h.t0 == t0 && h.t1 == t1 && s.x.lx.initiatives[h.ref.idx].mode == "structure" {
+			return true
+		}
+	}
+	return false
 }
 
 // isConcept reports whether an acronym or its long form is a concept of the

@@ -207,6 +207,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.people()
 	s.headOrgs()
 	s.calledStructures()
+	s.appositiveStructures()
 	s.habitatNames()
 	s.events()
 	s.gatheringEvent()

@@ -1704,6 +1704,57 @@ func (s *state) habitatNames() {
 	}
 }
 
+// appositiveStructures reads a structure named before its kind in
+// apposition: "disposent du Fournil, un espace de vie sociale", "Il
+// accueillera La Fabrique du Mail, un tiers-lieu consacré au numérique" —
+// the Initiative "Espace de vie sociale Le Fournil" and the Organization
+// "Le Fournil".
+func (s *state) appositiveStructures() {
+	d := s.d
+	for _, h := range s.hits {
+		if h.ref.kind != lkInit || s.x.lx.initiatives[h.ref.idx].mode != "structure" || !s.free(h.t0, h.t1) || s.longestKindAt(h.t0, lkInit) != h.t1 {
+			continue
+		}
+		e := h.t0 - 2
+		if e < 1 || !d.is(h.t0-1, "un", "une") || !d.punct(e, ",") || !d.sameSent(e-1, h.t0) {
+			continue
+		}
+		if h.t1 < len(d.toks) && (d.toks[h.t1].cap || d.punct(h.t1, "«")) {
+			continue // "…, une crèche Les Lucioles": a name follows, read by typedNames
+		}
+		// the name: capitalised words, with "de", "du", "la"… between two of them
+		st := e
+		for x := e - 1; x >= 0 && x > e-8 && d.sameSent(x, e); x-- {
+			t := d.toks[x]
+			if t.kind == tWord && (t.cap || t.upper) && !nameStops[t.fold] {
+				st = x
+				continue
+			}
+			if (namePreps[t.fold] || articles[t.fold]) && x > 0 && (d.toks[x-1].cap || articles[d.toks[x-1].fold] || namePreps[d.toks[x-1].fold]) && d.toks[x-1].kind == tWord && x-1 > e-8 {
+				continue
+			}
+			break
+		}
+		for st < e && !(d.toks[st].cap || d.toks[st].upper) {
+			st++
+		}
+		if st >= e || !s.free(st, e) || s.onlyPlace(st, e) || s.personStartsAt(st) != nil || d.toks[st].nl && st == d.sents[d.toks[st].sent][0] && e-st == 1 {
+			continue
+		}
+		name := d.str(st, e)
+		if d.is(st-1, "du", "au") && !articles[d.toks[st].fold] {
+			name = "Le " + name // "du Fournil": de + le
+		}
+		k := s.x.lx.initiatives[h.ref.idx]
+		org := s.add(&ent{typ: kg.TypeOrganization, name: name, kind: "organization"}, st, e)
+		s.claim(org, st, e)
+		ini := &ent{typ: kg.TypeInitiative, name: capitalize(d.str(h.t0, h.t1)) + " " + name, kind: k.kind, structure: true, keyTok: h.t0, names: []string{name}}
+		ini = s.add(ini, h.t0, h.t1)
+		s.claim(ini, h.t0, h.t1)
+		s.structOrg[ini] = org
+	}
+}
+
 // calledStructures reads a structure introduced by its name, then named by
 // its kind alone: "Elle s'appelle Les Petits Loups et elle a ouvert …
 // La crèche coopérative accueille …" — the Initiative "Crèche coopérative

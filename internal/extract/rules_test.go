@@ -583,3 +583,17 @@ func TestInverseRoleReachesThePersonPastAPortfolioOrABracketedDepartment(t *test
 		}
 	}
 }
+
+func TestStructureNamedBeforeItsKindInAppositionIsAnInitiativeAndAnOrganization(t *testing.T) {
+	g, byID := extractText(t, "Depuis janvier, les habitants de Cormelles disposent du Grenier, un espace de vie sociale (EVS) installé dans l'ancienne école. "+
+		"Porté par l'association Familles Rurales de Cormelles, il a reçu l'agrément de la CAF.")
+	if !hasEntity(byID, kg.TypeOrganization, "Le Grenier") || !hasEntity(byID, kg.TypeInitiative, "Espace de vie sociale Le Grenier") {
+		t.Fatalf("no structure Le Grenier: %+v", byID)
+	}
+	if hasEntity(byID, kg.TypeOrganization, "Espace de vie sociale") {
+		t.Error("the kind defined with its acronym is an organization")
+	}
+	if !hasRel(g, byID, kg.LedBy, "Espace de vie sociale Le Grenier", "Familles Rurales de Cormelles") {
+		t.Errorf("no LED_BY the carrier: %+v", g.Relations)
+	}
+}
