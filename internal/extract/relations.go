@@ -1621,6 +1621,16 @@ func (s *state) orgRelations() {
 	s.orgPlaces()
 }
 
+// hostsEvent reports whether an event of the article is HELD_AT o.
+func (s *state) hostsEvent(o *ent) bool {
+	for _, r := range s.rels {
+		if r.typ == kg.HeldAt && r.to == o {
+			return true
+		}
+	}
+	return false
+}
+
 // orgPlaces places organizations written with a place: "la régie X, à
 // Marseille", "le quartier Y à Toulouse, où l'association X …", "À
 // Mauléon, …, l'EBE X emploie", "X, centre de ressources politique de la
@@ -1631,6 +1641,9 @@ func (s *state) orgPlaces() {
 	for _, o := range s.ents {
 		if o.typ != kg.TypeOrganization || o.auth || o.seat != nil || s.isStructureOrg(o) || len(o.spans) == 0 {
 			continue
+		}
+		if venueLike(o) && s.hostsEvent(o) {
+			continue // "au palais de X, à Saint-Quentin": where an event is held, placed by HELD_AT
 		}
 		if s.appositionPlaces(o) || s.installedPlaces(o) {
 			continue
