@@ -208,6 +208,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.headOrgs()
 	s.calledStructures()
 	s.appositiveStructures()
+	s.carrierNames()
 	s.habitatNames()
 	s.events()
 	s.gatheringEvent()

@@ -1755,6 +1755,33 @@ func (s *state) appositiveStructures() {
 	}
 }
 
+// carrierNames reads the organizations named only as the carrier of an
+// initiative, without a head noun: "La Bouinotte est portée par Berry
+// Solidarités", "porté par Les Voisins d'Abord".
+func (s *state) carrierNames() {
+	d := s.d
+	for j := 0; j+2 < len(d.toks); j++ {
+		f := d.toks[j].fold
+		if f != "porte" && f != "portee" && f != "portes" && f != "portees" || !d.is(j+1, "par") {
+			continue
+		}
+		k := j + 2
+		if k >= len(d.toks) || !d.toks[k].cap || d.toks[k].kind != tWord || !d.sameSent(j, k) || !s.free(k, k+1) {
+			continue
+		}
+		st, end, _ := s.properName(k, false)
+		if st != k || end <= st || !s.free(st, end) || s.onlyPlace(st, end) || s.personStartsAt(st) != nil {
+			continue
+		}
+		if end == st+1 && (articles[d.toks[st].fold] || determiners[d.toks[st].fold]) {
+			continue
+		}
+		o := s.add(&ent{typ: kg.TypeOrganization, name: d.str(st, end), kind: "organization"}, st, end)
+		s.claim(o, st, end)
+		j = end - 1
+	}
+}
+
 // calledStructures reads a structure introduced by its name, then named by
 // its kind alone: "Elle s'appelle Les Petits Loups et elle a ouvert …
 // La crèche coopérative accueille …" — the Initiative "Crèche coopérative

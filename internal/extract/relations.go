@@ -2073,6 +2073,32 @@ func (s *state) hostVerbBefore(t0 int) bool {
 	return false
 }
 
+// kindNamedIn returns the first token in [t0, t1) that is a content word
+// of the kind of structure ini ("chantier" for the "Atelier et chantier
+// d'insertion La Bouinotte"), or -1.
+func (s *state) kindNamedIn(ini *ent, t0, t1 int) int {
+	org := s.structOrg[ini]
+	if !ini.structure || org == nil {
+		return -1
+	}
+	kind, ok := strings.CutSuffix(fold(ini.name), " "+fold(org.name))
+	if !ok {
+		return -1
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(kind) {
+		if !stopWords[w] && len(w) > 2 {
+			words[w] = true
+		}
+	}
+	for k := t0; k < t1 && k < len(s.d.toks); k++ {
+		if words[s.d.toks[k].fold] && !s.d.toks[k].cap {
+			return k
+		}
+	}
+	return -1
+}
+
 // pronounCarriers reads "Porté par l'association X et la Communauté
 // d'agglomération Y, il a été présenté …": the carriers of the initiative
 // named in the sentence before, which the pronoun takes up.
@@ -2083,7 +2109,7 @@ func (s *state) pronounCarriers() {
 		if si > 0 && d.is(r[0], "elle", "il") && d.is(r[0]+1, "est") && carrierVerbs[d.toks[r[0]+2].fold] && d.is(r[0]+3, "par") {
 			prev := d.sents[si-1]
 			ini := s.initiativeBefore(r[0], false)
-			if ini != nil && slices.ContainsFunc(ini.spans, func(sp [2]int) bool { return sp[0] >= prev[0] && sp[0] < prev[1] }) {
+			if ini != nil && (slices.ContainsFunc(ini.spans, func(sp [2]int) bool { return sp[0] >= prev[0] && sp[0] < prev[1] }) || s.kindNamedIn(ini, prev[0], prev[1]) >= 0) {
 				for k := r[0] + 4; k < r[1] && !carrierVerbs[d.toks[k].fold] && !d.is(k, "soutenue", "soutenu", "accompagnee", "accompagne", "aidee", "aide") && !d.punct(k, ",", ";"); k++ {
 					if o := s.own(k); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, k) && o != s.structOrg[ini] {
 						s.relate(kg.LedBy, ini, o, "", si, "rules/initiative-carried-by-pronoun", 0.65)
@@ -2091,6 +2117,31 @@ func (s *state) pronounCarriers() {
 				}
 			}
 			continue
+		}
+		// ": porté par l'association X, le chantier emploie …": the structure
+		// named before, taken up by its kind
+		for j := r[0]; j+2 < r[1]; j++ {
+			if !carrierVerbs[d.toks[j].fold] || !d.is(j+1, "par") || !(j == r[0] || d.punct(j-1, ":", ";")) {
+				continue
+			}
+			ini := s.initiativeBefore(j, false)
+			if ini == nil || !ini.structure || s.structOrg[ini] == nil || d.toks[ini.spans[len(ini.spans)-1][0]].sent < si-1 {
+				break
+			}
+			for k := j + 2; k+2 < r[1] && k < j+20; k++ {
+				if d.punct(k, ",") && d.is(k+1, "le", "la", "l") {
+					if s.kindNamedIn(ini, k+2, k+3) < 0 {
+						break
+					}
+					for x := j + 2; x < k; x++ {
+						if o := s.own(x); o != nil && o.typ == kg.TypeOrganization && s.mentionStartsAt(o, x) && o != s.structOrg[ini] {
+							s.relate(kg.LedBy, ini, o, "", si, "rules/initiative-carried-by-kind", 0.65)
+						}
+					}
+					break
+				}
+			}
+			break
 		}
 		if si == 0 || !carrierVerbs[d.toks[r[0]].fold] || !d.is(r[0]+1, "par") {
 			continue

@@ -597,3 +597,18 @@ func TestStructureNamedBeforeItsKindInAppositionIsAnInitiativeAndAnOrganization(
 		t.Errorf("no LED_BY the carrier: %+v", g.Relations)
 	}
 }
+
+func TestCarrierOfAStructureTakenUpByItsKindOrAPronounLeadsIt(t *testing.T) {
+	g, byID := extractText(t, "Le directeur de l'atelier et chantier d'insertion Les Jardins du Fleuve, Marc Olivier, a décrit le maraîchage : "+
+		"porté par l'association Loire Solidarités, le chantier emploie 18 salariés. "+
+		"À Tours, le café associatif Le Comptoir a ouvert en mars. Le café associatif mise sur le lien social. "+
+		"Il est porté par l'association Les Amis du Comptoir.")
+	for _, c := range [][2]string{
+		{"Atelier et chantier d'insertion Les Jardins du Fleuve", "Loire Solidarités"},
+		{"Café associatif Le Comptoir", "Les Amis du Comptoir"},
+	} {
+		if !hasRel(g, byID, kg.LedBy, c[0], c[1]) {
+			t.Errorf("no LED_BY %s → %s: %+v", c[0], c[1], g.Relations)
+		}
+	}
+}
