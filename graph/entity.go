@@ -105,7 +105,7 @@ func (r *Resolver) relationsConnection(ctx context.Context, e *kg.Entity, types 
 
 // connParts says which parts of a connection a query selects: the page
 // (edges or pageInfo), the total count, and, for a connection of
-// relations, whether the edges read the relations' evidence.
+// relations, whether the edges read the relations' evidence (provenance).
 type connParts struct{ page, total, evidence bool }
 
 // selectedParts reads the parts of connection field f selected by the
@@ -131,14 +131,15 @@ func selectedParts(oc *graphql.OperationContext, f graphql.CollectedField) connP
 var linkTypes = map[string]bool{"Relation": true, "Role": true, "Participation": true, "Leadership": true, "Presentation": true}
 
 // selectsEvidence reports whether sel, a selection on typeName under a
-// relation connection's edges, reads a relation's evidence: confidence or
-// provenance of the edge or of the relation, directly or through a link
-// (Role, Participation…). Entities reached from there have relations of
+// relation connection's edges, reads a relation's evidence: the provenance
+// of the edge or of the relation, directly or through a link (Role,
+// Participation…). A confidence needs none: bare relations carry each
+// source's highest one. Entities reached from there have relations of
 // their own, read by their own fields.
 func selectsEvidence(oc *graphql.OperationContext, sel ast.SelectionSet, typeName string, depth int) bool {
 	for _, f := range graphql.CollectFields(oc, sel, []string{typeName}) {
 		switch {
-		case f.Name == "confidence" || f.Name == "provenance":
+		case f.Name == "provenance":
 			if typeName == "Relation" || typeName == "RelationEdge" {
 				return true
 			}
@@ -164,7 +165,7 @@ func wantedParts(ctx context.Context) connParts {
 // relationConnection pages the relations of id passing q for a connection
 // field: the store reads only the page asked (see relationPageQuery), and
 // counts the relations (without reading them) only when the field selects
-// totalCount, and reads no evidence when the edges show none. Both loads
+// totalCount, and reads no evidence when the edges show no provenance. Both loads
 // start before either is awaited.
 func relationConnection[E any](ctx context.Context, r *Resolver, id kg.ID, q kg.RelationQuery, first *int, after *string, edge func(kg.Relation, string) E) (connPage[E], error) {
 	p, err := r.pageRequest(first, after)

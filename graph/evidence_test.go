@@ -10,9 +10,9 @@ import (
 
 // TestRelationsAreReadWithoutEvidenceUnlessTheQueryShowsIt checks which
 // relation reads ask the store for bare relations (kg.RelationQuery.Bare):
-// those whose fields show only the type, ends, role or articles; and that
-// a query showing confidence or provenance, directly, through a link or a
-// fragment, still gets the evidence.
+// those whose fields show only the type, ends, role, articles or confidence
+// (bare relations keep it); and that a query showing provenance, directly,
+// through a link or in a fragment, still gets the evidence.
 func TestRelationsAreReadWithoutEvidenceUnlessTheQueryShowsIt(t *testing.T) {
 	store := counting(openStore(t, networkCorpus(t, 6)))
 	for _, opts := range []graph.Options{{}, {LoaderWait: time.Nanosecond}} {
@@ -29,13 +29,15 @@ func TestRelationsAreReadWithoutEvidenceUnlessTheQueryShowsIt(t *testing.T) {
   people { edges { node { title person { name } } } }
   events { edges { node { role event { name places { name } } } } }
 } } } }`, false, `"title":"présidente"`},
-			{"edge confidence", `{ organizations(first: 6) { edges { node {
-  relations(first: 20) { edges { type confidence } } } } } }`, true, `"confidence":0.`},
+			{"edge and relation confidence", `{ organizations(first: 6) { edges { node {
+  relations(first: 20) { edges { type confidence node { confidence } } } } } } }`, false, `"confidence":0.`},
+			{"edge provenance", `{ organizations(first: 6) { edges { node {
+  relations(first: 20) { edges { type provenance { sentence confidence } } } } } } }`, true, `"sentence":"`},
 			{"relation provenance through a role", `{ organizations(first: 6) { edges { node {
   people { edges { node { relation { provenance { sentence } } } } } } } } }`, true, `"sentence":"`},
-			{"confidence in a fragment", `{ organizations(first: 6) { edges { node {
+			{"provenance in a fragment", `{ organizations(first: 6) { edges { node {
   relations(first: 20) { edges { ...E } } } } } }
-fragment E on RelationEdge { node { type confidence } }`, true, `"confidence":0.`},
+fragment E on RelationEdge { node { type provenance { extractor } } }`, true, `"extractor":"`},
 		} {
 			t.Run(c.name, func(t *testing.T) {
 				store.takeBare()

@@ -201,12 +201,13 @@ type RelationQuery struct {
 	// order (0: all; negative: Invalid).
 	Limit int
 
-	// Bare says the caller reads only the relations' type, ends, role and
-	// articles, not their evidence. A store may then give each source of
-	// a relation one Evidence holding only its ArticleID (and Extractor
-	// "reference" for reference data), which spares reading and moving
-	// the sentences; Confidence is then meaningless. Key, Role, ArticleIDs,
-	// the relations returned and their order are those of the same query
+	// Bare says the caller reads only the relations' type, ends, role,
+	// articles and confidence, not their evidence. A store may then give
+	// each source of a relation one Evidence holding only its ArticleID
+	// (Extractor "reference" for reference data) and the highest
+	// Confidence of that source's evidence, which spares reading and
+	// moving the sentences. Key, Role, ArticleIDs, Confidence, the
+	// relations returned and their order are those of the same query
 	// without Bare.
 	Bare bool
 }

@@ -629,7 +629,8 @@ func cloneMention(m kg.Mention) kg.Mention {
 }
 
 // bareRelation is r for a kg.RelationQuery.Bare: one evidence entry per
-// source, naming only its article (r's provenance is sorted by article id).
+// source, naming its article with the source's highest confidence (r's
+// provenance is sorted by article id).
 func bareRelation(r kg.Relation) kg.Relation {
 	n := 0
 	for i, e := range r.Provenance {
@@ -640,9 +641,10 @@ func bareRelation(r kg.Relation) kg.Relation {
 	prov := make([]kg.Evidence, 0, n)
 	for i, e := range r.Provenance {
 		if i > 0 && e.ArticleID == r.Provenance[i-1].ArticleID {
+			prov[len(prov)-1].Confidence = max(prov[len(prov)-1].Confidence, e.Confidence)
 			continue
 		}
-		b := kg.Evidence{ArticleID: e.ArticleID}
+		b := kg.Evidence{ArticleID: e.ArticleID, Confidence: e.Confidence}
 		if e.ArticleID == "" {
 			b.Extractor = "reference"
 		}

@@ -58,6 +58,21 @@ func asStrings(v any) []string {
 	return out
 }
 
+// asFloats converts a list of numbers (a null item gives 0).
+func asFloats(v any) []float64 {
+	l := asList(v)
+	out := make([]float64, len(l))
+	for i, x := range l {
+		switch n := x.(type) {
+		case float64:
+			out[i] = n
+		case int64:
+			out[i] = float64(n)
+		}
+	}
+	return out
+}
+
 func asInts(v any) []int {
 	l := asList(v)
 	out := make([]int, len(l))
@@ -239,8 +254,10 @@ func decodeEvidence(s string) ([]kg.Evidence, error) {
 func relationFromMap(m map[string]any) (kg.Relation, error) {
 	srcs, dates, roles, evs := asStrings(m["srcs"]), asStrings(m["dates"]), asStrings(m["roles"]), asStrings(m["evidence"])
 	n := len(srcs)
-	if _, ok := m["evidence"]; !ok {
-		evs = make([]string, n) // bareRelationProjection: one entry per source
+	var confs []float64
+	if m["evidence"] == nil {
+		// bareRelationProjection: one entry per source, with its confidence
+		evs, confs = make([]string, n), asFloats(m["confs"])
 	}
 	if len(dates) != n || len(roles) != n || len(evs) != n {
 		return kg.Relation{}, kg.Errorf(kg.Internal, "neo4j: relation %s %s→%s has inconsistent sources", asString(m["type"]), asString(m["from"]), asString(m["to"]))
@@ -270,6 +287,9 @@ func relationFromMap(m map[string]any) (kg.Relation, error) {
 			e := kg.Evidence{ArticleID: kg.ID(srcs[i])}
 			if srcs[i] == "" {
 				e.Extractor = "reference"
+			}
+			if i < len(confs) {
+				e.Confidence = confs[i]
 			}
 			ev = []kg.Evidence{e}
 		}

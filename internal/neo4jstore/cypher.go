@@ -19,6 +19,27 @@ const (
 	// tmplUniqueStripe is a uniqueness constraint on the number of a write
 	// stripe (see cypherWriteStart): name, label.
 	tmplUniqueStripe = "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.n IS UNIQUE"
+	// cypherUniqueMigration is a uniqueness constraint on the name of a
+	// data migration's marker.
+	cypherUniqueMigration = "CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (n:Migration) REQUIRE n.name IS UNIQUE"
+
+	// Data migrations, run by migrate after the schema, each recorded by a
+	// Migration node once done.
+	cypherMigrationDone = "MATCH (m:Migration {name: $name}) RETURN m.name AS name"
+	cypherMarkMigration = "MERGE (m:Migration {name: $name}) SET m.at = datetime()"
+	// cypherMissingConfs finds relations without each source's highest
+	// confidence (written before it was stored beside the evidence).
+	cypherMissingConfs = `
+MATCH ()-[r]->()
+WHERE r.srcs IS NOT NULL AND (r.confs IS NULL OR size(r.confs) <> size(r.srcs) OR any(c IN r.confs WHERE c IS NULL))
+RETURN elementId(r) AS id, size(r.srcs) AS n, coalesce(r.evidence, []) AS evidence
+LIMIT $limit`
+	// cypherSetConfs stores them: rows {id, confs}.
+	cypherSetConfs = `
+UNWIND $rows AS row
+MATCH ()-[r]->()
+WHERE elementId(r) = row.id
+SET r.confs = row.confs`
 	// tmplIndex is a range index: name, label, property.
 	tmplIndex = "CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)"
 
@@ -113,7 +134,8 @@ MATCH (f:Entity {id: row.from})-[r]->(t:Entity {id: row.to})
 WHERE type(r) = row.type AND r.roleKey = row.rk
 WITH r, row, [i IN range(0, size(r.srcs) - 1) WHERE NOT r.srcs[i] IN row.aids] AS keep
 SET r.srcs = [i IN keep | r.srcs[i]], r.dates = [i IN keep | r.dates[i]],
-  r.roles = [i IN keep | r.roles[i]], r.evidence = [i IN keep | r.evidence[i]]
+  r.roles = [i IN keep | r.roles[i]], r.evidence = [i IN keep | r.evidence[i]],
+  r.confs = [i IN keep | r.confs[i]]
 WITH r
 WHERE size(r.srcs) = 0
 DELETE r`
@@ -131,7 +153,8 @@ CALL () {
   MERGE (f)-[r:%[1]s {roleKey: row.rk}]->(t)
   WITH r, row, [i IN range(0, size(coalesce(r.srcs, [])) - 1) WHERE NOT r.srcs[i] IN row.aids] AS keep
   SET r.srcs = [i IN keep | r.srcs[i]] + row.srcs, r.dates = [i IN keep | r.dates[i]] + row.dates,
-    r.roles = [i IN keep | r.roles[i]] + row.roles, r.evidence = [i IN keep | r.evidence[i]] + row.evidence
+    r.roles = [i IN keep | r.roles[i]] + row.roles, r.evidence = [i IN keep | r.evidence[i]] + row.evidence,
+    r.confs = [i IN keep | r.confs[i]] + row.confs
 }`
 
 	// cypherWriteArticles writes the articles' properties and their links.
@@ -238,10 +261,14 @@ RETURN id, coalesce(a.contentHash, '') AS hash`
 	relationProjection = `{type: type(r), from: startNode(r).id, to: endNode(r).id,
   srcs: r.srcs, dates: r.dates, roles: r.roles, evidence: r.evidence}`
 
-	// bareRelationProjection is relationProjection without the evidence
-	// (kg.RelationQuery.Bare).
+	// bareRelationProjection is relationProjection with each source's
+	// highest confidence instead of its evidence (kg.RelationQuery.Bare);
+	// the evidence still comes for a relation whose confidences are
+	// missing (written before they were stored, until the migration of
+	// cypherMissingConfs has run).
 	bareRelationProjection = `{type: type(r), from: startNode(r).id, to: endNode(r).id,
-  srcs: r.srcs, dates: r.dates, roles: r.roles}`
+  srcs: r.srcs, dates: r.dates, roles: r.roles, confs: r.confs,
+  evidence: CASE WHEN r.confs IS NULL OR size(r.confs) <> size(r.srcs) OR any(c IN r.confs WHERE c IS NULL) THEN r.evidence END}`
 
 	// relationKey is kg.Relation.Key of r, computed in the database. Neo4j
 	// compares strings by code point with < and >, and sorts them (ORDER
@@ -497,6 +524,7 @@ func init() {
 
 	schemaStatements = append(schemaStatements,
 		fmt.Sprintf(tmplUniqueStripe, "write_stripe_n", "WriteStripe"),
+		cypherUniqueMigration,
 		fmt.Sprintf(tmplUniqueID, "entity_id", "Entity"),
 		fmt.Sprintf(tmplUniqueID, "article_id", "Article"))
 	for _, t := range kg.EntityTypes {

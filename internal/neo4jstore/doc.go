@@ -19,7 +19,7 @@
 //	(:Article)-[:MENTIONS {count, starts, ends, texts}]->(:Entity)   the spans, as parallel lists
 //	(:Article)-[:HAS_THEME]->(:Theme)                                the article's theme list
 //	(:Article)-[:CONTRIBUTES {entity}]->(:Entity)                    the entity as this article gives it (JSON)
-//	(:Entity)-[:HOLDS_ROLE|ORGANIZED|… {roleKey, srcs, dates, roles, evidence}]->(:Entity)
+//	(:Entity)-[:HOLDS_ROLE|ORGANIZED|… {roleKey, srcs, dates, roles, evidence, confs}]->(:Entity)
 //
 // An entity node keeps its reference source (LoadReference) as JSON in
 // "ref", and its merged attributes (kg.MergeEntity over the reference, then
@@ -31,7 +31,9 @@
 // ("" when never mentioned, so that it sorts before any date). A stated
 // relation is one relationship per kg.Relation.Key, typed by the relation
 // type, with one entry per source in its parallel lists: srcs (article id,
-// "" for reference data), dates, roles and evidence (JSON). An article keeps
+// "" for reference data), dates, roles, evidence (JSON) and confs (the
+// source's highest confidence, what a kg.RelationQuery.Bare read returns
+// instead of the evidence). An article keeps
 // the keys of the relations it stated (relTypes, relFrom, relTo,
 // relRoleKeys), so that replacing or deleting it removes exactly its own
 // statements.
@@ -86,7 +88,12 @@
 // constraint on id for Entity, for each entity label and for Article; range
 // indexes on every sort key and on the kind of every label, on
 // Territory.code and on the article's url, publishedAt, foldedTitle and
-// siteKey; the full-text index. The store remembers the database's id
+// siteKey; the full-text index; uniqueness constraints on the WriteStripe
+// and Migration markers. Then the data migrations not yet recorded by a
+// Migration node: "relation-source-confidences" stores confs on relations
+// written before they were (computed from their evidence, 2,000 per
+// transaction); until it has run, bare reads of such relations take the
+// evidence instead. The store remembers the database's id
 // (db.info): when Neo4j comes back with another database (restarted on an
 // empty data folder), the next write (whose first statement reads the id),
 // the next call after a connection failure, Ping (so /readyz), or a search

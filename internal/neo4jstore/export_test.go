@@ -128,3 +128,24 @@ func ExplainRelationsOf(ctx context.Context, s *Store, q kg.RelationQuery, count
 	}
 	return explain(ctx, s, stmt, params)
 }
+
+// ForgetConfidences makes the database look as if written before the
+// sources' confidences were stored: it removes them and the record of
+// their migration.
+func ForgetConfidences(ctx context.Context, s *Store) error {
+	for _, stmt := range []string{
+		"MATCH ()-[r]->() WHERE r.srcs IS NOT NULL REMOVE r.confs",
+		"MATCH (m:Migration) DETACH DELETE m",
+	} {
+		if err := s.execDirect(ctx, stmt, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MissingConfs counts the relations without their sources' confidences.
+func MissingConfs(ctx context.Context, s *Store) (int, error) {
+	recs, err := s.queryDirect(ctx, cypherMissingConfs, map[string]any{"limit": 1 << 30})
+	return len(recs), err
+}

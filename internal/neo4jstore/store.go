@@ -343,6 +343,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.execDirect(ctx, cypherAwaitIndexes, map[string]any{"seconds": 300}); err != nil {
 		return err
 	}
+	if err := s.backfillConfidences(ctx); err != nil {
+		return err
+	}
 	words := map[string]bool{}
 	recs, err := s.queryDirect(ctx, cypherStopWords, map[string]any{"analyzer": fulltextAnalyzer})
 	if err != nil {
@@ -358,6 +361,55 @@ func (s *Store) migrate(ctx context.Context) error {
 	s.log.Info("neo4j: schema applied", "server", s.where, "database_id", id, "statements", len(schemaStatements),
 		"duration", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// migrationConfs names the data migration of backfillConfidences.
+const migrationConfs = "relation-source-confidences"
+
+// backfillConfidences stores each source's highest confidence beside its
+// evidence on the relations written before it was stored there (what
+// RelationQuery.Bare reads instead of the evidence), computing it from the
+// evidence, 2,000 relations per transaction; done once per database, then
+// recorded by a Migration node.
+func (s *Store) backfillConfidences(ctx context.Context) error {
+	done, err := s.queryDirect(ctx, cypherMigrationDone, map[string]any{"name": migrationConfs})
+	if err != nil || len(done) > 0 {
+		return err
+	}
+	total := 0
+	for {
+		recs, err := s.queryDirect(ctx, cypherMissingConfs, map[string]any{"limit": 2000})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			break
+		}
+		rows := make([]map[string]any, len(recs))
+		for i, r := range recs {
+			evs := asStrings(r["evidence"])
+			confs := make([]float64, asInt(r["n"]))
+			for j := range confs {
+				if j >= len(evs) {
+					break
+				}
+				ev, err := decodeEvidence(evs[j])
+				if err != nil {
+					return kg.WrapError(kg.Internal, err, "neo4j: migration %s: undecodable evidence on relation %s", migrationConfs, asString(r["id"]))
+				}
+				confs[j] = kg.Relation{Provenance: ev}.Confidence()
+			}
+			rows[i] = map[string]any{"id": asString(r["id"]), "confs": confs}
+		}
+		if err := s.execDirect(ctx, cypherSetConfs, map[string]any{"rows": rows}); err != nil {
+			return err
+		}
+		total += len(rows)
+	}
+	if total > 0 {
+		s.log.Info("neo4j: stored the sources' confidences of older relations", "server", s.where, "relations", total)
+	}
+	return s.execDirect(ctx, cypherMarkMigration, map[string]any{"name": migrationConfs})
 }
 
 // databaseIDDirect, execDirect and queryDirect run one statement in its own

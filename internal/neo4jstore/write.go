@@ -196,6 +196,7 @@ type relRow struct {
 	key                          relKey
 	aids                         []string
 	srcs, dates, roles, evidence []string
+	confs                        []float64 // each source's highest confidence
 }
 
 func (r *relRow) remove(src string) {
@@ -206,7 +207,7 @@ func (r *relRow) remove(src string) {
 
 func (r *relRow) params() map[string]any {
 	return map[string]any{"type": string(r.key.typ), "from": string(r.key.from), "to": string(r.key.to), "rk": r.key.rk,
-		"aids": r.aids, "srcs": r.srcs, "dates": r.dates, "roles": r.roles, "evidence": r.evidence}
+		"aids": r.aids, "srcs": r.srcs, "dates": r.dates, "roles": r.roles, "evidence": r.evidence, "confs": r.confs}
 }
 
 // oldArticle is what a write learns about an article it locked.
@@ -399,6 +400,7 @@ func (s *Store) applyWrite(ctx context.Context, tx neo4j.ManagedTransaction, ups
 			rr.dates = append(rr.dates, string(g.Article.PublishedAt))
 			rr.roles = append(rr.roles, r.Role)
 			rr.evidence = append(rr.evidence, ev)
+			rr.confs = append(rr.confs, r.Confidence())
 		}
 	}
 	if err := s.writeRelations(ctx, tx, rows); err != nil {
@@ -682,11 +684,13 @@ func (s *Store) LoadReference(ctx context.Context, data kg.ReferenceData) error 
 					}
 					prov = ev
 				}
-				ev, err := encodeEvidence(kg.MergeReferenceEvidence(prov, cur.Provenance))
+				merged := kg.MergeReferenceEvidence(prov, cur.Provenance)
+				ev, err := encodeEvidence(merged)
 				if err != nil {
 					return nil, kg.WrapError(kg.Internal, err, "neo4j: encode reference evidence of %s %s→%s", k.typ, k.from, k.to)
 				}
-				rows[k] = &relRow{key: k, aids: []string{""}, srcs: []string{""}, dates: []string{""}, roles: []string{cur.Role}, evidence: []string{ev}}
+				rows[k] = &relRow{key: k, aids: []string{""}, srcs: []string{""}, dates: []string{""}, roles: []string{cur.Role}, evidence: []string{ev},
+					confs: []float64{kg.Relation{Provenance: merged}.Confidence()}}
 				touched[k.from], touched[k.to] = true, true
 			}
 			if err := s.writeRelations(ctx, tx, rows); err != nil {
