@@ -132,10 +132,11 @@ DELETE r`
 UNWIND $rows AS row
 MATCH (f:Entity {id: row.from})-[r]->(t:Entity {id: row.to})
 WHERE type(r) = row.type AND r.roleKey = row.rk
-WITH r, row, [i IN range(0, size(r.srcs) - 1) WHERE NOT r.srcs[i] IN row.aids] AS keep
-SET r.srcs = [i IN keep | r.srcs[i]], r.dates = [i IN keep | r.dates[i]],
-  r.roles = [i IN keep | r.roles[i]], r.evidence = [i IN keep | r.evidence[i]],
-  r.confs = [i IN keep | r.confs[i]]
+WITH r, row, r.srcs AS srcs, r.dates AS dates, r.roles AS roles, r.evidence AS evidence, r.confs AS confs
+WITH r, row, srcs, dates, roles, evidence, confs, [i IN range(0, size(srcs) - 1) WHERE NOT srcs[i] IN row.aids] AS keep
+SET r.srcs = [i IN keep | srcs[i]], r.dates = [i IN keep | dates[i]],
+  r.roles = [i IN keep | roles[i]], r.evidence = [i IN keep | evidence[i]],
+  r.confs = [i IN keep | confs[i]]
 WITH r
 WHERE size(r.srcs) = 0
 DELETE r`
@@ -151,10 +152,11 @@ CALL () {
   UNWIND coalesce($rels.%[1]s, []) AS row
   MATCH (f:Entity {id: row.from}), (t:Entity {id: row.to})
   MERGE (f)-[r:%[1]s {roleKey: row.rk}]->(t)
-  WITH r, row, [i IN range(0, size(coalesce(r.srcs, [])) - 1) WHERE NOT r.srcs[i] IN row.aids] AS keep
-  SET r.srcs = [i IN keep | r.srcs[i]] + row.srcs, r.dates = [i IN keep | r.dates[i]] + row.dates,
-    r.roles = [i IN keep | r.roles[i]] + row.roles, r.evidence = [i IN keep | r.evidence[i]] + row.evidence,
-    r.confs = [i IN keep | r.confs[i]] + row.confs
+  WITH r, row, coalesce(r.srcs, []) AS srcs, r.dates AS dates, r.roles AS roles, r.evidence AS evidence, r.confs AS confs
+  WITH r, row, srcs, dates, roles, evidence, confs, [i IN range(0, size(srcs) - 1) WHERE NOT srcs[i] IN row.aids] AS keep
+  SET r.srcs = [i IN keep | srcs[i]] + row.srcs, r.dates = [i IN keep | dates[i]] + row.dates,
+    r.roles = [i IN keep | roles[i]] + row.roles, r.evidence = [i IN keep | evidence[i]] + row.evidence,
+    r.confs = [i IN keep | confs[i]] + row.confs
 }`
 
 	// cypherWriteArticles writes the articles' properties and their links.
