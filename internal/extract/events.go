@@ -705,6 +705,77 @@ func (s *state) seriesName(i int) bool {
 	return x > i && d.is(x, "de", "du", "des", "d")
 }
 
+// organizeVerbForms are the forms of "organiser" that announce an event
+// ("L'association organise une bourse aux vélos le samedi 17 janvier").
+var organizeVerbForms = set("organise", "organisent", "organisera", "organiseront", "organisait", "organisaient")
+
+// organizedEvents reads an event named by what happens rather than by a
+// kind of the lexicon, announced by an organizer and dated: "X organise une
+// bourse aux vélos le samedi 17 janvier à la salle Y", "le café organise
+// une « Grande Tablée » samedi 22 novembre". The name is the quoted title,
+// or the noun phrase of two to five words; the date must follow it
+// directly. Organizers and place are read like any event's.
+func (s *state) organizedEvents() {
+	d := s.d
+	n := len(d.toks)
+	for v := 1; v+3 < n; v++ {
+		if !organizeVerbForms[d.toks[v].fold] || !d.is(v+1, "un", "une") || !d.sameSent(v, v+2) {
+			continue
+		}
+		st := v + 2
+		if !s.free(st, st+1) || s.eventKindIn(st, min(n, st+2)) {
+			continue // a kind of the lexicon: read by events
+		}
+		var end int
+		if ps, pe, quoted := s.properName(st, true); quoted && pe > ps {
+			st, end = ps, pe
+			if d.punct(end, "»", "\"", "”") {
+				end++
+			}
+		} else {
+			end = st
+			for end < n && end < st+5 && d.sameSent(st, end) && d.toks[end].kind == tWord && !d.toks[end].cap && !verbLike(d.toks[end].fold) &&
+				!months[d.toks[end].fold] && !weekdays[d.toks[end].fold] && !d.is(end, "le", "la", "les", "l", "a", "au", "en", "dans", "pour", "avec", "qui", "que", "et", "ou") {
+				end++
+			}
+			if end-st < 2 || d.is(end-1, "de", "du", "des", "d", "aux") {
+				continue
+			}
+		}
+		if !s.hasHit(lkEvent) && s.dates == nil {
+			s.dates = article.FindDates(s.a.Text, s.a.PublishedAt) // (events reads them when a kind is named)
+		}
+		date := s.dateNear(end, end+1)
+		if date == nil {
+			continue
+		}
+		dt := d.tokenAtByte(date.Start)
+		if dt < end || dt > end+2 || !d.sameSent(v, dt) {
+			continue // the date must follow the name ("… le samedi 17 janvier")
+		}
+		nameEnd := end
+		if d.punct(nameEnd-1, "»", "\"", "”") {
+			nameEnd-- // the title without its closing quote
+		}
+		ns := st
+		if d.punct(ns, "«", "\"", "“") {
+			ns++
+		}
+		if !s.free(ns, nameEnd) {
+			continue
+		}
+		e := &ent{typ: kg.TypeEvent, name: capitalize(d.str(ns, nameEnd)), kind: "event", keyTok: ns, start: date.From}
+		if date.To != date.From {
+			e.end = date.To
+		}
+		e.id = kg.NewEventID(e.start, e.name)
+		e = s.add(e, ns, nameEnd)
+		s.claim(e, ns, nameEnd)
+		s.evList = append(s.evList, e)
+		v = end
+	}
+}
+
 // isYearTok reports whether token i is a year of this century.
 func isYearTok(d *doc, i int) bool {
 	return i < len(d.toks) && d.toks[i].kind == tNum && len(d.toks[i].text) == 4 && strings.HasPrefix(d.toks[i].text, "20")

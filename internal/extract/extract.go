@@ -212,6 +212,7 @@ func (x *Extractor) Extract(a kg.Article) kg.ArticleGraph {
 	s.habitatNames()
 	s.events()
 	s.gatheringEvent()
+	s.organizedEvents()
 	s.initiatives()
 	s.territories()
 	s.localInstances()

@@ -612,3 +612,22 @@ func TestCarrierOfAStructureTakenUpByItsKindOrAPronounLeadsIt(t *testing.T) {
 		}
 	}
 }
+
+func TestDatedHappeningAnnouncedByItsOrganizerIsAnEvent(t *testing.T) {
+	g, byID := extractText(t, "L'association Vélo Solidaire organise une bourse aux vélos le samedi 15 mars à la salle des Tilleuls. "+
+		"Le centre social organise une « Grande Tablée » samedi 22 mars. La Ville organise une réunion le 3 avril. "+
+		"Le collectif organise des ateliers tout l'hiver.")
+	for _, name := range []string{"Bourse aux vélos", "Grande Tablée"} {
+		if !hasEntity(byID, kg.TypeEvent, name) {
+			t.Errorf("no event %q: %+v", name, byID)
+		}
+	}
+	for _, e := range byID {
+		if e.Type == kg.TypeEvent && e.Name != "Bourse aux vélos" && e.Name != "Grande Tablée" {
+			t.Errorf("event %q from a one-word or undated phrase", e.Name)
+		}
+	}
+	if !hasRel(g, byID, kg.Organized, "Vélo Solidaire", "Bourse aux vélos") || !hasRel(g, byID, kg.HeldAt, "Bourse aux vélos", "Salle des Tilleuls") {
+		t.Errorf("the bourse has no organizer or no venue: %+v", g.Relations)
+	}
+}
