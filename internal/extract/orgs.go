@@ -885,8 +885,8 @@ func (s *state) typedNames() {
 					}
 				}
 			}
-			if end <= st || !s.free(st, end) || s.onlyPlace(st, end) && hd.keep {
-				continue
+			if end <= st || !s.free(st, end) || s.onlyPlace(st, end) && hd.keep && !(hd.kind == "venue" && st == h.t1) {
+				continue // (but "la salle Saint-Palais", "le stade Saint-Louis": a venue named after a saint)
 			}
 			if quoted && !d.toks[st].cap && !d.toks[st].upper {
 				continue // "un espace « bienvenue »": a description in quotes, no name

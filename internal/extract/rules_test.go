@@ -631,3 +631,13 @@ func TestDatedHappeningAnnouncedByItsOrganizerIsAnEvent(t *testing.T) {
 		t.Errorf("the bourse has no organizer or no venue: %+v", g.Relations)
 	}
 }
+
+func TestVenueNamedAfterASaintOrATownIsAnOrganization(t *testing.T) {
+	g, byID := extractText(t, "L'association organise une bourse aux vélos le samedi 15 mars à la salle Saint-Palais, à Saintes.")
+	if !hasEntity(byID, kg.TypeOrganization, "Salle Saint-Palais") || hasEntity(byID, kg.TypeTerritory, "Saint-Palais") {
+		t.Fatalf("salle Saint-Palais read as %+v", byID)
+	}
+	if !hasRel(g, byID, kg.HeldAt, "Bourse aux vélos", "Salle Saint-Palais") {
+		t.Errorf("no HELD_AT the salle: %+v", g.Relations)
+	}
+}
