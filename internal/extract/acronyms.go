@@ -160,6 +160,9 @@ func (s *state) defineBefore(paren, acr int, inner *gtok, closing int) {
 	if !d.toks[st].cap && s.structureKindAt(st, paren) {
 		return // "un espace de vie sociale (EVS)": the kind of a structure, no organization
 	}
+	if !d.toks[st].cap && d.is(st-1, "agree", "agreee", "agrees", "agreees", "labellise", "labellisee", "labellises", "labellisees", "statut", "qualite") {
+		return // "Agréée entreprise solidaire d'utilité sociale (ESUS)": a status, no organization
+	}
 	// a place ending the long form, inside or after the parentheses
 	place := inner
 	if place == nil {

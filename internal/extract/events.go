@@ -519,7 +519,7 @@ func (s *state) eventAt(h hit) *evMention {
 	if d.capsLine(h.t0) {
 		return nil // a heading in capitals ("PROGRAMME DE LA JOURNÉE")
 	}
-	if d.is(h.t0-1, "des") && d.is(h.t0-2, "palais", "centre", "parc", "hall") {
+	if d.is(h.t0-1, "des", "de") && d.is(h.t0-2, "palais", "centre", "parc", "hall") {
 		return nil // "le Palais des congrès", "le Parc des expositions": a venue
 	}
 	if kindWord == "visite" && (!d.is(h.t1, "de", "d", "du") || s.personStartsAt(h.t1+1) == nil && !d.is(h.t1+1, "la", "le") || s.scheduleLine(h.t0)) {

@@ -1716,7 +1716,10 @@ func (s *state) appositiveStructures() {
 			continue
 		}
 		e := h.t0 - 2
-		if e < 1 || !d.is(h.t0-1, "un", "une") || !d.punct(e, ",") || !d.sameSent(e-1, h.t0) {
+		if d.is(h.t0-1, "premier", "premiere", "nouvelle", "nouveau", "seule", "seul") && d.is(h.t0-2, "la", "le", "un", "une") {
+			e-- // "Bourbonnais Emplois Solidaires, la première entreprise à but d'emploi"
+		}
+		if e < 1 || !d.is(e+1, "un", "une", "la", "le") || !d.punct(e, ",") || !d.sameSent(e-1, h.t0) {
 			continue
 		}
 		if h.t1 < len(d.toks) && (d.toks[h.t1].cap || d.punct(h.t1, "«")) {

@@ -641,3 +641,34 @@ func TestVenueNamedAfterASaintOrATownIsAnOrganization(t *testing.T) {
 		t.Errorf("no HELD_AT the salle: %+v", g.Relations)
 	}
 }
+
+func TestStatusDefinedWithAnAcronymIsNoOrganization(t *testing.T) {
+	_, byID := extractText(t, "La coopérative Terres Communes lève 2 millions d'euros. Agréée entreprise solidaire d'utilité sociale (ESUS), elle finance des commerces.")
+	for _, e := range byID {
+		if e.Type == kg.TypeOrganization && strings.Contains(strings.ToLower(e.Name), "utilité sociale") {
+			t.Errorf("status read as organization %q", e.Name)
+		}
+	}
+}
+
+func TestStructureNamedBeforeItsKindWithAnOrdinalAndCongressCentreIsAVenue(t *testing.T) {
+	g, byID := extractText(t, "Vingt salariés ont signé avec Emplois du Bocage, la première entreprise à but d'emploi du département. "+
+		"Le réseau organise au centre de congrès Atria, à Vichy, une rencontre départementale le 12 mars 2026.")
+	if !hasEntity(byID, kg.TypeInitiative, "Entreprise à but d'emploi Emplois du Bocage") {
+		t.Errorf("no structure named before its kind: %+v", byID)
+	}
+	for _, e := range byID {
+		if e.Type == kg.TypeEvent && strings.Contains(e.Name, "ongrès") {
+			t.Errorf("event %q from the congress centre's name", e.Name)
+		}
+	}
+	held := false
+	for _, r := range g.Relations {
+		if r.Type == kg.HeldAt && byID[r.To].Name == "Atria" {
+			held = true
+		}
+	}
+	if !held {
+		t.Errorf("the meeting is not held at the congress centre: %+v", g.Relations)
+	}
+}
