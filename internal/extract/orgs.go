@@ -112,6 +112,9 @@ func (s *state) authorities() {
 		case tk.fold == "conseil" && d.is(i+1, "departemental"):
 			level, head = geo.LevelDepartment, 2
 		case (tk.fold == "ville" || tk.fold == "mairie") && tk.cap:
+			if s.afterOdonym(i) {
+				continue // "la place de la Mairie", "rue de la Ville": a street
+			}
 			level = geo.LevelCommune
 		case tk.fold == "collectivite" && tk.cap && d.is(i+1, "territoriale", "europeenne"):
 			level, head = geo.LevelRegion, 2 // "Collectivité territoriale de Guyane
@@ -1696,6 +1699,9 @@ func (s *state) habitatNames() {
 		}
 		for j := i - 1; j >= 0 && j >= i-5 && d.sameSent(i, j); j-- {
 			if g, _ := s.geoAt(j, geo.LevelCommune, geo.LevelDepartment, geo.LevelEPCI); g != nil && g.t1 == i && s.free(j, i) {
+				if j > 0 && d.is(j-1, "grand", "grande") && d.toks[j-1].cap && s.free(j-1, j) {
+					j-- // "Grand Dijon Habitat"
+				}
 				o := s.add(&ent{typ: kg.TypeOrganization, name: d.str(j, i+1), kind: "company"}, j, i+1)
 				s.claim(o, j, i+1)
 				break

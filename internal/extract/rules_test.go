@@ -672,3 +672,13 @@ func TestStructureNamedBeforeItsKindWithAnOrdinalAndCongressCentreIsAVenue(t *te
 		t.Errorf("the meeting is not held at the congress centre: %+v", g.Relations)
 	}
 }
+
+func TestGrandBeforeATownHabitatAndTheTownHallSquareAreReadRight(t *testing.T) {
+	_, byID := extractText(t, "À Potigny, la foncière a acquis six locaux auprès de Grand Dijon Habitat, place de la Mairie.")
+	if !hasEntity(byID, kg.TypeOrganization, "Grand Dijon Habitat") || hasEntity(byID, kg.TypeOrganization, "Dijon Habitat") {
+		t.Errorf("the landlord is not read whole: %+v", byID)
+	}
+	if hasEntity(byID, kg.TypeOrganization, "Ville de Potigny") {
+		t.Error("« place de la Mairie » read as the town's authority")
+	}
+}
