@@ -1755,7 +1755,7 @@ func (s *state) appositiveStructures() {
 			name = "Le " + name // "du Fournil": de + le
 		}
 		k := s.x.lx.initiatives[h.ref.idx]
-		org := s.add(&ent{typ: kg.TypeOrganization, name: name, kind: "organization"}, st, e)
+		org := s.add(&ent{typ: kg.TypeOrganization, name: name, kind: "organization", names: []string{d.str(st, e)}}, st, e)
 		s.claim(org, st, e)
 		ini := &ent{typ: kg.TypeInitiative, name: capitalize(d.str(h.t0, h.t1)) + " " + name, kind: k.kind, structure: true, keyTok: h.t0, names: []string{name}}
 		ini = s.add(ini, h.t0, h.t1)

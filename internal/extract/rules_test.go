@@ -682,3 +682,11 @@ func TestGrandBeforeATownHabitatAndTheTownHallSquareAreReadRight(t *testing.T) {
 		t.Error("« place de la Mairie » read as the town's authority")
 	}
 }
+
+func TestCompoundRoleAtAStructureNamedBeforeItsKind(t *testing.T) {
+	g, byID := extractText(t, "Les habitants disposent du Grenier, un espace de vie sociale installé dans l'ancienne école. "+
+		"L'animatrice-coordinatrice du Grenier, Léa Martin-Roux, a été recrutée en janvier.")
+	if !hasRel(g, byID, kg.HoldsRole, "Léa Martin-Roux", "Le Grenier") {
+		t.Errorf("no HOLDS_ROLE at the structure: %+v", g.Relations)
+	}
+}
