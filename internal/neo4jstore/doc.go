@@ -45,8 +45,10 @@
 // the write stripes of every id it writes or links (128 WriteStripe nodes,
 // an id's stripe is a hash of it, locked in ascending order before anything
 // else): writers with an id in common run one after the other and cannot
-// deadlock, since MERGE and relationship writes otherwise lock nodes and
-// index entries in an order a query cannot fix. It then locks what it will
+// deadlock on it, since MERGE and relationship writes otherwise lock nodes
+// and index entries in an order a query cannot fix (an entity reached only
+// through a replaced article's previous version is locked later; a rare
+// deadlock there is retried). It then locks what it will
 // recompute (MERGE of the article and entity nodes on id, under the
 // uniqueness constraints, then a property write that takes the node's write
 // lock), so concurrent writers touching the same entity never lose each

@@ -115,7 +115,9 @@ func (s *Store) writeStart(ctx context.Context, tx neo4j.ManagedTransaction, loc
 // it holds any lock on the graph: they cannot deadlock on the graph's nodes
 // and index entries, which MERGE and relationship writes lock in an order
 // Cypher does not let us fix. Transactions with disjoint ids mostly hash to
-// disjoint stripes and run in parallel.
+// disjoint stripes and run in parallel. (An entity reached only through the
+// previous version of a replaced article is locked later, without its
+// stripe: the rare deadlock left there is retried by run.)
 const writeStripes = 128
 
 // stripesOf returns the ascending, distinct stripes of ids.
