@@ -339,7 +339,7 @@ func (s *state) territories() {
 			g.t1+1 < len(s.d.toks) && s.d.toks[g.t1+1].kind == tWord && !s.d.toks[g.t1+1].cap && !determiners[s.d.toks[g.t1+1].fold] && s.d.sameSent(g.t0, g.t1+1) {
 			continue // "au Palais des congrès", "le Port de plaisance": a common noun and its complement
 		}
-		if holder == nil && g.t1 == g.t0+1 && bestM.CodeHint == "" && s.personSurname(s.d.toks[g.t0].fold) {
+		if holder == nil && g.t1 == g.t0+1 && bestM.CodeHint == "" && s.surnames[s.d.toks[g.t0].fold] {
 			continue // "Ravel insiste": a person named earlier, by surname
 		}
 		if tk := s.d.toks[g.t0]; best.Level == geo.LevelCommune && articles[tk.fold] && !tk.cap && !bestM.Contracted {
@@ -367,21 +367,6 @@ var odonyms = map[string]bool{
 	"parvis": true, "passage": true, "rond point": true, "tour": true, "stade": true, "gymnase": true, "salle": true,
 	"piscine": true, "gare": true, "eglise": true, "hopital": true, "pont": true, "college": true, "lycee": true,
 	"immeuble": true, "barre": true, "hotel": true,
-}
-
-// personSurname reports whether w (folded) is the last word of the name
-// of a person of the article.
-func (s *state) personSurname(w string) bool {
-	for _, e := range s.ents {
-		if e.typ != kg.TypePerson {
-			continue
-		}
-		f := strings.Fields(fold(e.name))
-		if len(f) > 1 && f[len(f)-1] == w {
-			return true
-		}
-	}
-	return false
 }
 
 // afterOdonym reports whether the place match starting at t0 follows a
