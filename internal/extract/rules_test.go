@@ -22,8 +22,14 @@ func extractText(t *testing.T, text string) (kg.ArticleGraph, map[kg.ID]kg.Entit
 
 // hasRel reports whether the graph relates the entities named from and to.
 func hasRel(g kg.ArticleGraph, byID map[kg.ID]kg.Entity, typ kg.RelationType, from, to string) bool {
+	return relWhere(g, byID, typ, func(f, t kg.Entity) bool { return f.Name == from && t.Name == to })
+}
+
+// relWhere reports whether the graph has a relation of type typ whose ends
+// satisfy ok.
+func relWhere(g kg.ArticleGraph, byID map[kg.ID]kg.Entity, typ kg.RelationType, ok func(from, to kg.Entity) bool) bool {
 	for _, r := range g.Relations {
-		if r.Type == typ && byID[r.From].Name == from && byID[r.To].Name == to {
+		if r.Type == typ && ok(byID[r.From], byID[r.To]) {
 			return true
 		}
 	}
@@ -47,13 +53,7 @@ func TestRoleComplementNamesTheStructureOrIntercommunalityNamedBefore(t *testing
 	if !hasRel(g, byID, kg.HoldsRole, "Pierre-Yves Guégan", "Les Trois Pommes") {
 		t.Errorf("no HOLDS_ROLE to the structure's organization: %+v", g.Relations)
 	}
-	found := false
-	for _, r := range g.Relations {
-		if r.Type == kg.HoldsRole && byID[r.From].Name == "Solène Kerjean" && byID[r.To].Type == kg.TypeOrganization {
-			found = true
-		}
-	}
-	if !found {
+	if !relWhere(g, byID, kg.HoldsRole, func(from, to kg.Entity) bool { return from.Name == "Solène Kerjean" && to.Type == kg.TypeOrganization }) {
 		t.Errorf("no HOLDS_ROLE of the vice-présidente de l'agglomération: %+v", g.Relations)
 	}
 }
@@ -170,13 +170,9 @@ func TestMobilityPlatformIsAStructureWithItsCarrier(t *testing.T) {
 func TestEventHeldAtThePremisesWhereItWasSaidToTakePlace(t *testing.T) {
 	g, byID := extractText(t, "Le Centre de ressources a réuni 160 professionnels le mardi 18 mars 2025 à Villeurbanne pour sa journée régionale « Emploi et quartiers ». "+
 		"La journée s'est tenue au Centre culturel et de la vie associative, en partenariat avec la Ville de Villeurbanne.")
-	found := false
-	for _, r := range g.Relations {
-		if r.Type == kg.HeldAt && byID[r.From].Type == kg.TypeEvent && byID[r.To].Name == "Centre culturel et de la vie associative" {
-			found = true
-		}
-	}
-	if !found {
+	if !relWhere(g, byID, kg.HeldAt, func(from, to kg.Entity) bool {
+		return from.Type == kg.TypeEvent && to.Name == "Centre culturel et de la vie associative"
+	}) {
 		t.Errorf("no HELD_AT to the premises: %+v", g.Relations)
 	}
 }
@@ -263,13 +259,7 @@ func TestDayOfAnAnnouncedEventIsThatEvent(t *testing.T) {
 func TestEventNamedAfterAnOrganizationIsOrganizedByIt(t *testing.T) {
 	g, byID := extractText(t, "Le Réseau des collectivités territoriales pour une économie solidaire (RTES) a tenu son bureau. "+
 		"Le webinaire du RTES du jeudi 12 juin 2025 a réuni 300 personnes.")
-	found := false
-	for _, r := range g.Relations {
-		if r.Type == kg.Organized && byID[r.To].Type == kg.TypeEvent && byID[r.From].Type == kg.TypeOrganization {
-			found = true
-		}
-	}
-	if !found {
+	if !relWhere(g, byID, kg.Organized, func(from, to kg.Entity) bool { return to.Type == kg.TypeEvent && from.Type == kg.TypeOrganization }) {
 		t.Errorf("no ORGANIZED from the organization completing the event's kind: %+v", g.Relations)
 	}
 }
@@ -310,13 +300,7 @@ func TestVenueThatHostsAnEventIsWhereItTookPlace(t *testing.T) {
 			t.Errorf("the venue organizes the event: %+v", r)
 		}
 	}
-	found := false
-	for _, r := range g.Relations {
-		if r.Type == kg.HeldAt && byID[r.To].Name == "Salle Jean-Vilar" {
-			found = true
-		}
-	}
-	if !found {
+	if !relWhere(g, byID, kg.HeldAt, func(_, to kg.Entity) bool { return to.Name == "Salle Jean-Vilar" }) {
 		t.Errorf("no HELD_AT the venue: %+v %+v", g.Entities, g.Relations)
 	}
 }
@@ -334,13 +318,7 @@ func TestPeopleWhoInauguratedAnEventParticipatedInIt(t *testing.T) {
 	g, byID := extractText(t, "Le vendredi 10 octobre 2025, la Mission locale angevine a organisé son forum « Un emploi près de chez moi ». "+
 		"Le forum a été inauguré par Yasmina Benhamou, adjointe au maire d'Angers déléguée à l'emploi, et par Christophe Lebrun, directeur de la Mission locale angevine.")
 	for _, p := range []string{"Yasmina Benhamou", "Christophe Lebrun"} {
-		found := false
-		for _, r := range g.Relations {
-			if r.Type == kg.ParticipatedIn && byID[r.From].Name == p && byID[r.To].Type == kg.TypeEvent {
-				found = true
-			}
-		}
-		if !found {
+		if !relWhere(g, byID, kg.ParticipatedIn, func(from, to kg.Entity) bool { return from.Name == p && to.Type == kg.TypeEvent }) {
 			t.Errorf("%s does not participate: %+v", p, g.Relations)
 		}
 	}
@@ -373,13 +351,7 @@ func TestInitiativesAnnouncedAsPresentedAreLinkedToTheReportedEvent(t *testing.T
 		"À Brest, l'épicerie solidaire Ty Bara approvisionne ses rayons auprès de producteurs locaux. "+
 		"Enfin, à Niort, le projet « Cantines du Clou » fait entrer des produits locaux dans les écoles.")
 	for _, ini := range []string{"Épicerie solidaire Ty Bara", "Cantines du Clou"} {
-		found := false
-		for _, r := range g.Relations {
-			if r.Type == kg.PresentedAt && byID[r.From].Name == ini {
-				found = true
-			}
-		}
-		if !found {
+		if !relWhere(g, byID, kg.PresentedAt, func(from, _ kg.Entity) bool { return from.Name == ini }) {
 			t.Errorf("%s not PRESENTED_AT the webinar: %+v", ini, g.Relations)
 		}
 	}
@@ -413,13 +385,7 @@ func TestStructureCalledByItsNameThenNamedByItsKind(t *testing.T) {
 func TestPeopleOfASentenceFramedByTheEventParticipate(t *testing.T) {
 	g, byID := extractText(t, "Le vendredi 30 mai 2025, la Ville de Limoges a organisé une soirée de présentation des résultats au centre social de l'Aurence. "+
 		"Lors de la soirée, Kévin Delage, président du conseil citoyen, a remercié les bénévoles.")
-	found := false
-	for _, r := range g.Relations {
-		if r.Type == kg.ParticipatedIn && byID[r.From].Name == "Kévin Delage" && byID[r.To].Type == kg.TypeEvent {
-			found = true
-		}
-	}
-	if !found {
+	if !relWhere(g, byID, kg.ParticipatedIn, func(from, to kg.Entity) bool { return from.Name == "Kévin Delage" && to.Type == kg.TypeEvent }) {
 		t.Errorf("no PARTICIPATED_IN for the person of the framed sentence: %+v", g.Relations)
 	}
 }
@@ -483,13 +449,9 @@ func TestPronounSentenceCarrierLeadsTheStructureBefore(t *testing.T) {
 
 func TestAuthorityActingThroughAProgrammeLeadsIt(t *testing.T) {
 	g, byID := extractText(t, "Le conseiller régional a rappelé que la Région Nouvelle-Aquitaine avait soutenu la SCIC à sa création par le dispositif « Coop'Amorçage ».")
-	found := false
-	for _, r := range g.Relations {
-		if r.Type == kg.LedBy && byID[r.From].Type == kg.TypeInitiative && byID[r.To].Name == "Région Nouvelle-Aquitaine" {
-			found = true
-		}
-	}
-	if !found {
+	if !relWhere(g, byID, kg.LedBy, func(from, to kg.Entity) bool {
+		return from.Type == kg.TypeInitiative && to.Name == "Région Nouvelle-Aquitaine"
+	}) {
 		t.Errorf("no LED_BY the authority: %+v %+v", g.Entities, g.Relations)
 	}
 }
@@ -498,13 +460,9 @@ func TestIntercommunalityBrandNamesOfAReferenceEPCIGovernIt(t *testing.T) {
 	g, byID := extractText(t, "Moulins Communauté et Saintes Grandes Rives l'Agglo ont signé avec la "+
 		"Communauté d'agglomération du Pays de Laon et GrandSoissons Agglomération.")
 	for _, name := range []string{"Moulins Communauté", "Saintes Grandes Rives l'Agglo", "Communauté d'agglomération du Pays de Laon", "GrandSoissons Agglomération"} {
-		governs := false
-		for _, r := range g.Relations {
-			if r.Type == kg.Governs && byID[r.From].Name == name && byID[r.To].Type == kg.TypeTerritory && strings.HasPrefix(byID[r.To].Code, "2") {
-				governs = true
-			}
-		}
-		if !governs {
+		if !relWhere(g, byID, kg.Governs, func(from, to kg.Entity) bool {
+			return from.Name == name && to.Type == kg.TypeTerritory && strings.HasPrefix(to.Code, "2")
+		}) {
 			t.Errorf("%s does not govern a reference EPCI: %+v", name, g.Relations)
 		}
 	}
@@ -554,13 +512,9 @@ func TestMinistryTitleRunsOverItsPortfolios(t *testing.T) {
 
 func TestVenuesInLowerCaseWithTheirComplementHostTheEvent(t *testing.T) {
 	g, byID := extractText(t, "L'assemblée générale de l'association Les Amis du Bocage se tiendra le 21 mars à la salle des fêtes de Potigny.")
-	held := false
-	for _, r := range g.Relations {
-		if r.Type == kg.HeldAt && byID[r.From].Type == kg.TypeEvent && byID[r.To].Name == "Salle des fêtes de Potigny" {
-			held = true
-		}
-	}
-	if !held {
+	if !relWhere(g, byID, kg.HeldAt, func(from, to kg.Entity) bool {
+		return from.Type == kg.TypeEvent && to.Name == "Salle des fêtes de Potigny"
+	}) {
 		t.Errorf("no event HELD_AT the salle des fêtes: %+v", g.Relations)
 	}
 }
@@ -662,13 +616,7 @@ func TestStructureNamedBeforeItsKindWithAnOrdinalAndCongressCentreIsAVenue(t *te
 			t.Errorf("event %q from the congress centre's name", e.Name)
 		}
 	}
-	held := false
-	for _, r := range g.Relations {
-		if r.Type == kg.HeldAt && byID[r.To].Name == "Atria" {
-			held = true
-		}
-	}
-	if !held {
+	if !relWhere(g, byID, kg.HeldAt, func(_, to kg.Entity) bool { return to.Name == "Atria" }) {
 		t.Errorf("the meeting is not held at the congress centre: %+v", g.Relations)
 	}
 }
